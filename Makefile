@@ -1,0 +1,72 @@
+# akhbar — PGXS build, plus the project's own targets:
+#   make demo    set up everything (packages, build, throwaway cluster) and show what akhbar does
+#   make test    the same set-up, then unit tests, regression tests and the corpus evaluation
+#   make unit    cmocka tests of the language engine only (no PostgreSQL needed)
+#   make bench   the benchmarks in bench/
+# and the usual PGXS path for people with their own server:
+#   make && sudo make install && make installcheck
+
+EXTENSION = akhbar
+MODULE_big = akhbar
+DATA = akhbar--0.1.sql
+PGFILEDESC = "akhbar - Arabic and French news analysis"
+
+# The language engine: plain C on ICU, no postgres.h. The unit tests link these directly.
+ENGINE_SRCS = src/akh_env.c src/fold.c src/lang.c
+GLUE_SRCS = src/akhbar.c src/ftext.c
+OBJS = $(ENGINE_SRCS:.c=.o) $(GLUE_SRCS:.c=.o)
+
+GENERATED = src/gen/fold_rules.h src/gen/fr_words.h src/gen/en_words.h
+
+REGRESS = setup fold lang ftext encoding
+REGRESS_OPTS = --inputdir=. --outputdir=build/regress --encoding=UTF8
+
+ICU_CFLAGS := $(shell pkg-config --cflags icu-uc 2>/dev/null)
+ICU_LIBS := $(shell pkg-config --libs icu-uc 2>/dev/null || echo -licuuc -licudata)
+WARNINGS = -Wall -Wextra -Werror -Wno-unused-parameter -Wno-missing-field-initializers -Wno-sign-compare
+
+PG_CPPFLAGS = -Isrc $(ICU_CFLAGS)
+PG_CFLAGS = $(WARNINGS)
+SHLIB_LINK = $(ICU_LIBS)
+EXTRA_CLEAN = $(GENERATED) build
+
+PG_CONFIG ?= pg_config
+PGXS := $(shell $(PG_CONFIG) --pgxs 2>/dev/null)
+ifneq ($(wildcard $(PGXS)),)
+include $(PGXS)
+else
+# Without PostgreSQL's server-dev files only the set-up targets below work (they install them).
+all:
+	@echo "PostgreSQL server development files not found: run 'make demo' or 'make test' (as root) to install them." >&2; exit 1
+endif
+
+$(ENGINE_SRCS:.c=.o) $(GLUE_SRCS:.c=.o): $(GENERATED) src/akh_env.h src/fold.h src/lang.h
+
+src/gen/fold_rules.h: data/fold.tsv tools/gen_fold_rules.awk
+	@mkdir -p src/gen
+	awk -f tools/gen_fold_rules.awk data/fold.tsv > $@.tmp && mv $@.tmp $@
+
+src/gen/%_words.h: data/lang/%.txt tools/gen_words.awk
+	@mkdir -p src/gen
+	grep -v '^#' $< | LC_ALL=C sort -u | awk -f tools/gen_words.awk > $@.tmp && mv $@.tmp $@
+
+# ---- unit tests (cmocka) -------------------------------------------------------------------
+UNIT_CFLAGS = -O2 -g -std=c11 -D_GNU_SOURCE $(WARNINGS) -Isrc $(ICU_CFLAGS) $(SAN_FLAGS)
+UNIT_TESTS = build/test_fold build/test_lang
+
+build/test_%: tests/test_%.c $(ENGINE_SRCS) $(GENERATED) src/*.h
+	@mkdir -p build
+	$(CC) $(UNIT_CFLAGS) -o $@ $< $(ENGINE_SRCS) -lcmocka $(ICU_LIBS)
+
+.PHONY: unit demo test bench
+unit: $(UNIT_TESTS)
+	@for t in $(UNIT_TESTS); do $$t || exit 1; done
+
+demo:
+	@bash scripts/run.sh demo
+
+test:
+	@bash scripts/run.sh test
+
+bench:
+	@bash scripts/run.sh bench

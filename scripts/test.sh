@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# `make test` after the set-up of run.sh: cmocka unit tests, pg_regress tests, then the
+# evaluation on ../shared/corpus when that folder exists. Prints "N passed, N failed" last and
+# exits non-zero on any failure.
+set -uo pipefail
+top=$(cd "$(dirname "$0")/.." && pwd)
+cd "$top"
+mkdir -p build
+passed=0
+failed=0
+
+count() { passed=$((passed + $1)); failed=$((failed + $2)); }
+
+echo "== unit tests (cmocka)"
+make -s build/test_fold build/test_lang >/dev/null || count 0 1
+for t in build/test_fold build/test_lang; do
+	out=$("./$t" 2>&1); rc=$?
+	printf '%s\n' "$out" | grep -E '^\[ *(PASSED|FAILED|  SKIPPED) *\]|mismatch|error|Error' || true
+	p=$(printf '%s\n' "$out" | sed -n 's/^\[  PASSED  \] \([0-9]*\) test.*/\1/p')
+	f=$(printf '%s\n' "$out" | sed -n 's/^\[  FAILED  \] \([0-9]*\) test.*/\1/p')
+	count "${p:-0}" "${f:-0}"
+	[ "$rc" -ne 0 ] && [ -z "$f" ] && count 0 1
+done
+
+echo "== regression tests (pg_regress)"
+out=$(make -s installcheck PG_CONFIG="$PG_CONFIG" 2>&1); rc=$?
+printf '%s\n' "$out" | grep -E '\.\.\. |tests (passed|failed)|^!' || true
+p=$(printf '%s\n' "$out" | grep -cE '\.\.\. ok')
+f=$(printf '%s\n' "$out" | grep -cE '\.\.\. FAILED')
+count "$p" "$f"
+if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
+	printf '%s\n' "$out" | tail -20
+	count 0 1
+fi
+[ -f build/regress/regression.diffs ] && [ "$f" -gt 0 ] && head -100 build/regress/regression.diffs
+
+if [ -d ../shared/corpus ]; then
+	echo "== corpus evaluation (../shared/corpus)"
+	out=$(bash scripts/eval.sh ../shared/corpus 2>&1); rc=$?
+	printf '%s\n' "$out"
+	p=$(printf '%s\n' "$out" | grep -c '^PASS')
+	f=$(printf '%s\n' "$out" | grep -c '^FAIL')
+	count "$p" "$f"
+	[ "$rc" -ne 0 ] && [ "$f" -eq 0 ] && count 0 1
+else
+	echo "== corpus evaluation skipped: ../shared/corpus not found"
+fi
+
+echo
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
