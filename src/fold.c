@@ -41,15 +41,26 @@
 /* Longest segment handed to ICU at once (stream-safe text format: 30 non-starters + margin). */
 #define SEGMENT_MAX 32
 
-/* Entry layout: pool offset (18 bits), byte length (6 bits), flags. */
-#define E_OFF_BITS 18
-#define E_LEN_SHIFT 18
-#define E_LEN_MASK 0x3Fu
-#define E_BOUNDARY (1u << 24)	/* NFKC boundary before this code point */
-#define E_SPACE (1u << 25)		/* folds to white space */
-#define E_FAST (1u << 26)		/* the entry's bytes are its fold when it stands alone */
-#define E_SCRIPT_SHIFT 27		/* three bits of akh_script */
+/*
+ * A table entry: the folded bytes of the code point standing alone, inline when they fit in
+ * four bytes (nearly always), else an offset into the pool; their length; and flags.
+ */
+typedef struct fast_entry
+{
+	uint32_t	info;			/* length (E_LEN_MASK bits) | flags */
+	char		bytes[4];		/* the bytes, or a uint32 pool offset when length > 4 */
+} fast_entry;
+
+#define E_LEN_MASK 0xFFu
+#define E_BOUNDARY (1u << 8)	/* NFKC boundary before this code point */
+#define E_SPACE (1u << 9)		/* folds to white space */
+#define E_FAST (1u << 10)		/* the entry's bytes are its fold when it stands alone */
+#define E_SCRIPT_SHIFT 11		/* three bits of akh_script */
 #define E_SCRIPT_MASK 7u
+#define E_INLINE 4
+
+/* Room kept free at the end of the output buffer by the fast loop: any entry plus a space. */
+#define OUT_SLACK (E_LEN_MASK + 2)
 
 typedef struct fold_rule
 {
@@ -75,7 +86,7 @@ struct akh_folder
 	size_t		npre;
 	fold_rule	post[NRULES];
 	size_t		npost;
-	uint32_t	entry[AKH_FAST_LIMIT];
+	fast_entry	fast[AKH_FAST_LIMIT];
 	char	   *pool;
 	size_t		pool_len;
 };
@@ -148,7 +159,7 @@ akh_script
 akh_folder_script(const akh_folder *f, uint32_t cp)
 {
 	if (cp < AKH_FAST_LIMIT)
-		return (akh_script) ((f->entry[cp] >> E_SCRIPT_SHIFT) & E_SCRIPT_MASK);
+		return (akh_script) ((f->fast[cp].info >> E_SCRIPT_SHIFT) & E_SCRIPT_MASK);
 	return script_of(cp);
 }
 
@@ -335,23 +346,34 @@ no_free(void *ctx, void *ptr)
 /* An environment for fixed buffers: growing one fails instead of reallocating. */
 static const akh_env fixed_env = {no_alloc, no_realloc, no_free, NULL, NULL};
 
+static inline const char *
+entry_bytes(const akh_folder *f, const fast_entry *fe)
+{
+	uint32_t	off;
+
+	if ((fe->info & E_LEN_MASK) <= E_INLINE)
+		return fe->bytes;
+	memcpy(&off, fe->bytes, sizeof(off));
+	return f->pool + off;
+}
+
 int
 akh_fold_cp(const akh_folder *f, uint32_t cp, char *out)
 {
 	akh_buf		buf = {out, 0, AKH_FOLD_CP_MAX, &fixed_env};
 	emitter		em = {&buf, true, false, false, AKH_OK};
-	uint32_t	e = cp < AKH_FAST_LIMIT ? f->entry[cp] : 0;
+	const fast_entry *fe = cp < AKH_FAST_LIMIT ? &f->fast[cp] : NULL;
 
-	if (e & E_SPACE)
+	if (fe != NULL && (fe->info & E_SPACE))
 	{
 		out[0] = ' ';
 		return 1;
 	}
-	if (e & E_FAST)
+	if (fe != NULL && (fe->info & E_FAST))
 	{
-		size_t		len = (e >> E_LEN_SHIFT) & E_LEN_MASK;
+		size_t		len = fe->info & E_LEN_MASK;
 
-		memcpy(out, f->pool + (e & ((1u << E_OFF_BITS) - 1)), len);
+		memcpy(out, entry_bytes(f, fe), len);
 		return (int) len;
 	}
 	fold_segment(f, &cp, 1, &em);
@@ -367,31 +389,36 @@ build_table(akh_folder *f)
 	akh_buf_init(&pool, &f->env);
 	for (uint32_t cp = 0; cp < AKH_FAST_LIMIT; cp++)
 	{
-		uint32_t	e = (uint32_t) script_of(cp) << E_SCRIPT_SHIFT;
+		fast_entry *fe = &f->fast[cp];
+		uint32_t	info = (uint32_t) script_of(cp) << E_SCRIPT_SHIFT;
 		char		out[AKH_FOLD_CP_MAX];
 		int			n;
 
 		if (unorm2_hasBoundaryBefore(f->nfkc, (UChar32) cp))
-			e |= E_BOUNDARY;
-		if (cp >= 0xD800 && cp <= 0xDFFF)
-		{
-			f->entry[cp] = e;	/* surrogates never occur in valid UTF-8 */
-			continue;
-		}
-		n = akh_fold_cp(f, cp, out);
+			info |= E_BOUNDARY;
+		/* Surrogates never occur in valid UTF-8; they keep no fast entry. */
+		n = (cp >= 0xD800 && cp <= 0xDFFF) ? -1 : akh_fold_cp(f, cp, out);
 		if (n == 1 && out[0] == ' ')
-			e |= E_SPACE | E_FAST;
-		else if (n >= 0 && (size_t) n <= E_LEN_MASK && memchr(out, ' ', (size_t) n) == NULL &&
-				 pool.len + (size_t) n < ((size_t) 1 << E_OFF_BITS))
+			info |= E_SPACE | E_FAST;
+		else if (n >= 0 && (size_t) n <= E_LEN_MASK && memchr(out, ' ', (size_t) n) == NULL)
 		{
-			e |= E_FAST | ((uint32_t) n << E_LEN_SHIFT) | (uint32_t) pool.len;
-			if ((st = akh_buf_append(&pool, out, (size_t) n)) != AKH_OK)
+			/* A result holding a space among other bytes (U+00A8 ...) takes the slow path. */
+			info |= E_FAST | (uint32_t) n;
+			if (n <= E_INLINE)
+				memcpy(fe->bytes, out, (size_t) n);
+			else
 			{
-				akh_buf_free(&pool);
-				return st;
+				uint32_t	off = (uint32_t) pool.len;
+
+				memcpy(fe->bytes, &off, sizeof(off));
+				if ((st = akh_buf_append(&pool, out, (size_t) n)) != AKH_OK)
+				{
+					akh_buf_free(&pool);
+					return st;
+				}
 			}
 		}
-		f->entry[cp] = e;
+		fe->info = info;
 	}
 	f->pool = pool.data;
 	f->pool_len = pool.len;
@@ -452,10 +479,47 @@ static inline bool
 boundary_before(const akh_folder *f, uint32_t cp)
 {
 	if (cp < AKH_FAST_LIMIT)
-		return (f->entry[cp] & E_BOUNDARY) != 0;
+		return (f->fast[cp].info & E_BOUNDARY) != 0;
 	return unorm2_hasBoundaryBefore(f->nfkc, (UChar32) cp);
 }
 
+/*
+ * The slow path from byte i: the segment that starts there, up to the next code point with a
+ * boundary before it (or SEGMENT_MAX code points), folded through ICU. Returns the byte index
+ * after the segment, or 0 on error (em->st says which).
+ */
+static size_t
+fold_slow(const akh_folder *f, const unsigned char *p, size_t n, size_t i, emitter *em)
+{
+	uint32_t	seg[SEGMENT_MAX];
+	size_t		nseg = 0;
+
+	while (i < n && nseg < SEGMENT_MAX)
+	{
+		uint32_t	c;
+		int			cl = akh_utf8_decode(p + i, n - i, &c);
+
+		if (cl == 0)
+		{
+			em->st = AKH_EUTF8;
+			return 0;
+		}
+		if (nseg > 0 && boundary_before(f, c))
+			break;
+		seg[nseg++] = c;
+		i += (size_t) cl;
+	}
+	fold_segment(f, seg, nseg, em);
+	return em->st == AKH_OK ? i : 0;
+}
+
+/*
+ * The fast loop takes each code point's fold from the table as if it stood alone, which is
+ * exact when the next code point has an NFKC boundary before it. Rather than look ahead at
+ * every step, it looks back: meeting a code point without that boundary (a combining mark,
+ * rare), it takes back the previous code point's output and folds the segment from there
+ * through ICU.
+ */
 akh_status
 akh_fold(const akh_folder *f, const char *s, size_t n, akh_buf *out)
 {
@@ -463,65 +527,103 @@ akh_fold(const akh_folder *f, const char *s, size_t n, akh_buf *out)
 	emitter		em = {out, false, false, false, AKH_OK};
 	size_t		i = 0;
 	size_t		next_tick = AKH_TICK_BYTES;
-	uint32_t	c = 0;
-	int			cl = 0;
+	char	   *o;
+	char	   *limit;
 	akh_status	st;
 
+	/* The emitter's state, in locals (registers) in the fast loop. */
+	bool		any = false;
+	bool		pending = false;
+
+	/* What to restore to fold the previous code point again through the slow path. */
+	bool		prev_fast = false;
+	size_t		prev_i = 0;
+	size_t		prev_len = 0;
+	bool		prev_any = false;
+	bool		prev_pending = false;
+
 	/* Most text folds to at most its own length: reserve that once. */
-	if ((st = akh_buf_reserve(out, n + 1)) != AKH_OK)
+	if ((st = akh_buf_reserve(out, n + OUT_SLACK)) != AKH_OK)
 		return st;
-	if (n > 0 && (cl = akh_utf8_decode(p, n, &c)) == 0)
-		return AKH_EUTF8;
+	o = out->data + out->len;
+	limit = out->data + out->cap - OUT_SLACK;
 	while (i < n)
 	{
-		uint32_t	d = 0;
-		int			dl = 0;
-		uint32_t	e;
+		uint32_t	c = p[i];
+		int			cl = 1;
+		size_t		j;
 
-		if (i >= next_tick)
+		if (o > limit || i >= next_tick)
 		{
-			if (out->env->tick != NULL)
+			out->len = (size_t) (o - out->data);
+			if ((st = akh_buf_reserve(out, n - i + OUT_SLACK)) != AKH_OK)
+				return st;
+			o = out->data + out->len;
+			limit = out->data + out->cap - OUT_SLACK;
+			if (i >= next_tick && out->env->tick != NULL)
 				out->env->tick(out->env->ctx);
 			next_tick = i + AKH_TICK_BYTES;
 		}
-		if (i + cl < n && (dl = akh_utf8_decode(p + i + cl, n - i - cl, &d)) == 0)
+		if (c >= 0x80 && (cl = akh_utf8_decode(p + i, n - i, &c)) == 0)
 			return AKH_EUTF8;
-		e = c < AKH_FAST_LIMIT ? f->entry[c] : 0;
-		if ((e & E_FAST) && (dl == 0 || boundary_before(f, d)))
+		if (c < AKH_FAST_LIMIT)
 		{
-			if (e & E_SPACE)
-				emit_space(&em);
-			else
-				emit_bytes(&em, f->pool + (e & ((1u << E_OFF_BITS) - 1)),
-						   (e >> E_LEN_SHIFT) & E_LEN_MASK);
-			i += cl;
-			c = d;
-			cl = dl;
-		}
-		else
-		{
-			/* Slow path: the segment from c to the next boundary, through ICU. */
-			uint32_t	seg[SEGMENT_MAX];
-			size_t		nseg = 0;
+			const fast_entry *fe = &f->fast[c];
+			uint32_t	info = fe->info;
 
-			seg[nseg++] = c;
-			i += cl;
-			c = d;
-			cl = dl;
-			while (cl > 0 && nseg < SEGMENT_MAX && !boundary_before(f, c))
+			if ((info & (E_FAST | E_BOUNDARY)) == (E_FAST | E_BOUNDARY))
 			{
-				seg[nseg++] = c;
-				i += cl;
-				cl = 0;
-				if (i < n && (cl = akh_utf8_decode(p + i, n - i, &c)) == 0)
-					return AKH_EUTF8;
+				size_t		len = info & E_LEN_MASK;
+
+				prev_fast = true;
+				prev_i = i;
+				prev_len = (size_t) (o - out->data);
+				prev_any = any;
+				prev_pending = pending;
+				i += (size_t) cl;
+				if (info & E_SPACE)
+					pending = any;
+				else if (len > 0)
+				{
+					if (pending)
+					{
+						*o++ = ' ';
+						pending = false;
+					}
+					if (len <= E_INLINE)
+						memcpy(o, fe->bytes, E_INLINE);	/* the slack absorbs extra bytes */
+					else
+						memcpy(o, entry_bytes(f, fe), len);
+					o += len;
+					any = true;
+				}
+				continue;
 			}
-			fold_segment(f, seg, nseg, &em);
 		}
-		if (em.st != AKH_OK)
+		/* Slow path, from the previous code point if this one may combine with it. */
+		if (prev_fast && !boundary_before(f, c))
+		{
+			i = prev_i;
+			o = out->data + prev_len;
+			any = prev_any;
+			pending = prev_pending;
+		}
+		out->len = (size_t) (o - out->data);
+		em.any = any;
+		em.pending_space = pending;
+		if ((j = fold_slow(f, p, n, i, &em)) == 0)
 			return em.st;
+		any = em.any;
+		pending = em.pending_space;
+		i = j;
+		prev_fast = false;
+		if ((st = akh_buf_reserve(out, n - i + OUT_SLACK)) != AKH_OK)
+			return st;
+		o = out->data + out->len;
+		limit = out->data + out->cap - OUT_SLACK;
 	}
-	return em.st;
+	out->len = (size_t) (o - out->data);
+	return AKH_OK;
 }
 
 akh_status
