@@ -13,7 +13,7 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top"
 
 packages=(postgresql-15 postgresql-server-dev-15 postgresql-contrib libicu-dev libcmocka-dev
-	pkg-config make gcc gawk)
+	pkg-config make gcc)
 
 log() { printf '== %s\n' "$*" >&2; }
 
