@@ -66,6 +66,10 @@ start_cluster() {
 		fi
 	fi
 	CLUSTER_DIR=$dir
+	# A cluster left running by an earlier interrupted run is stopped before it is replaced.
+	if [ -f "$dir/data/postmaster.pid" ]; then
+		as_owner "$PGBIN/pg_ctl" -D "$dir/data" -m immediate stop >/dev/null 2>&1 || true
+	fi
 	rm -rf "$dir/data"
 	port=55432
 	while (echo >"/dev/tcp/127.0.0.1/$port") 2>/dev/null || [ -e "$dir/.s.PGSQL.$port" ]; do
