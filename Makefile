@@ -58,6 +58,10 @@ build/test_%: tests/test_%.c $(ENGINE_SRCS) $(GENERATED) src/*.h
 	@mkdir -p build
 	$(CC) $(UNIT_CFLAGS) -o $@ $< $(ENGINE_SRCS) -lcmocka $(ICU_LIBS)
 
+build/engine_fold: bench/engine_fold.c $(ENGINE_SRCS) $(GENERATED) src/*.h
+	@mkdir -p build
+	$(CC) $(UNIT_CFLAGS) -o $@ $< $(ENGINE_SRCS) $(ICU_LIBS)
+
 .PHONY: unit demo test bench
 unit: $(UNIT_TESTS)
 	@for t in $(UNIT_TESTS); do $$t || exit 1; done
