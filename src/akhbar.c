@@ -103,9 +103,12 @@ akh_pg_fold_text(const char *s, size_t n)
 	akh_buf		buf;
 	text	   *result;
 
-	/* Reserve the varlena header in front so that the result needs no copy. */
+	/*
+	 * Reserve the varlena header in front so that the result needs no copy, and room enough
+	 * that akh_fold() does not grow the buffer for ordinary text.
+	 */
 	akh_buf_init(&buf, &akh_pg_env);
-	akh_pg_check(akh_buf_reserve(&buf, VARHDRSZ + n + 1), "akhbar.fold");
+	akh_pg_check(akh_buf_reserve(&buf, VARHDRSZ + n + AKH_FOLD_SLACK), "akhbar.fold");
 	buf.len = VARHDRSZ;
 	akh_pg_check(akh_fold(akh_pg_folder(), s, n, &buf), "akhbar.fold");
 	if (buf.len > MaxAllocSize)

@@ -62,6 +62,10 @@ typedef struct fast_entry
 /* Room kept free at the end of the output buffer by the fast loop: any entry plus a space. */
 #define OUT_SLACK (E_LEN_MASK + 2)
 
+#if OUT_SLACK > AKH_FOLD_SLACK
+#error "AKH_FOLD_SLACK must cover OUT_SLACK"
+#endif
+
 typedef struct fold_rule
 {
 	uint32_t	first;

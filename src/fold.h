@@ -42,6 +42,9 @@ extern akh_script akh_folder_script(const akh_folder *f, uint32_t cp);
  * AKH_FOLD_CP_MAX bytes, white space as one ' ') to out; returns the byte count.
  */
 #define AKH_FOLD_CP_MAX 128
+
+/* akh_fold() wants this much room past the length of its input to run without growing. */
+#define AKH_FOLD_SLACK 512
 extern int	akh_fold_cp(const akh_folder *f, uint32_t cp, char *out);
 
 #endif							/* AKH_FOLD_H */

@@ -63,7 +63,7 @@ ftext_make(const char *s, size_t n)
 	struct varlena *result;
 
 	akh_buf_init(&buf, &akh_pg_env);
-	akh_pg_check(akh_buf_reserve(&buf, VARHDRSZ + sizeof(uint32) + 2 * n + 1), "akhbar.ftext");
+	akh_pg_check(akh_buf_reserve(&buf, VARHDRSZ + sizeof(uint32) + 2 * n + AKH_FOLD_SLACK), "akhbar.ftext");
 	buf.len = VARHDRSZ;
 	memcpy(buf.data + buf.len, &orig_len, sizeof(uint32));
 	buf.len += sizeof(uint32);
