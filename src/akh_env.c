@@ -84,22 +84,3 @@ akh_buf_free(akh_buf *buf)
 	buf->data = NULL;
 	buf->len = buf->cap = 0;
 }
-
-const char *
-akh_status_message(akh_status st)
-{
-	switch (st)
-	{
-		case AKH_OK:
-			return "success";
-		case AKH_ENOMEM:
-			return "out of memory";
-		case AKH_EUTF8:
-			return "invalid UTF-8";
-		case AKH_EICU:
-			return "ICU error";
-		case AKH_ETOOBIG:
-			return "result too large";
-	}
-	return "unknown status";
-}

@@ -60,7 +60,6 @@ extern void akh_buf_free(akh_buf *buf);
 /* Largest buffer the engine will grow; PostgreSQL values are smaller still. */
 #define AKH_BUF_MAX ((size_t) 1 << 31)
 
-extern const char *akh_status_message(akh_status st);
 
 /*
  * Decodes one code point at s[0..n). Returns its length in bytes (1..4), or 0 when the bytes

@@ -92,7 +92,6 @@ struct akh_folder
 	size_t		npost;
 	fast_entry	fast[AKH_FAST_LIMIT];
 	char	   *pool;
-	size_t		pool_len;
 };
 
 /* Emits code points into the output, collapsing white space. */
@@ -425,7 +424,6 @@ build_table(akh_folder *f)
 		fe->info = info;
 	}
 	f->pool = pool.data;
-	f->pool_len = pool.len;
 	return AKH_OK;
 }
 
