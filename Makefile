@@ -8,17 +8,21 @@
 
 EXTENSION = akhbar
 MODULE_big = akhbar
-DATA = akhbar--0.1.sql
+DATA_built = akhbar--0.1.sql
 PGFILEDESC = "akhbar - Arabic and French news analysis"
 
 # The language engine: plain C on ICU, no postgres.h. The unit tests link these directly.
-ENGINE_SRCS = src/akh_env.c src/fold.c src/lang.c
-GLUE_SRCS = src/akhbar.c src/ftext.c
+ENGINE_SRCS = src/akh_env.c src/fold.c src/lang.c src/tokenize.c src/gazetteer.c src/namekey.c \
+	src/clean.c
+GLUE_SRCS = src/akhbar.c src/ftext.c src/entities.c
 OBJS = $(ENGINE_SRCS:.c=.o) $(GLUE_SRCS:.c=.o)
 
-GENERATED = src/gen/fold_rules.h src/gen/fr_words.h src/gen/en_words.h
+GENERATED = src/gen/fold_rules.h src/gen/fr_words.h src/gen/en_words.h src/gen/name_key_rules.h \
+	src/gen/boilerplate.h
+GAZETTEER = data/gazetteer/country_aliases.tsv data/gazetteer/places.tsv data/gazetteer/orgs.tsv \
+	data/gazetteer/people_a.tsv data/gazetteer/people_b.tsv
 
-REGRESS = setup fold lang ftext encoding
+REGRESS = setup fold lang ftext encoding entities names clean
 REGRESS_OPTS = --inputdir=. --outputdir=build/regress --encoding=UTF8
 
 ICU_CFLAGS := $(shell pkg-config --cflags icu-uc 2>/dev/null)
@@ -40,7 +44,29 @@ all:
 	@echo "PostgreSQL server development files not found: run 'make demo' or 'make test' (as root) to install them." >&2; exit 1
 endif
 
-$(ENGINE_SRCS:.c=.o) $(GLUE_SRCS:.c=.o): $(GENERATED) src/akh_env.h src/fold.h src/lang.h
+$(ENGINE_SRCS:.c=.o) $(GLUE_SRCS:.c=.o): $(GENERATED) $(wildcard src/*.h)
+
+# The install script: the hand-written part, then the built-in gazetteer rows.
+akhbar--0.1.sql: src/akhbar.sql build/gazetteer.sql
+	cat src/akhbar.sql build/gazetteer.sql > $@
+
+build/gen_countries: tools/gen_countries.c
+	@mkdir -p build
+	$(CC) -O1 -std=c11 $(WARNINGS) $(ICU_CFLAGS) -o $@ $< -licui18n $(ICU_LIBS)
+
+build/countries.tsv: build/gen_countries data/gazetteer/country_names.tsv
+	build/gen_countries data/gazetteer/country_names.tsv > $@.tmp && mv $@.tmp $@
+
+build/gazetteer.sql: build/countries.tsv $(GAZETTEER) tools/gen_gazetteer.awk
+	awk -f tools/gen_gazetteer.awk build/countries.tsv $(GAZETTEER) > $@.tmp && mv $@.tmp $@
+
+src/gen/name_key_rules.h: data/name_key.tsv tools/gen_name_key.awk
+	@mkdir -p src/gen
+	awk -f tools/gen_name_key.awk data/name_key.tsv > $@.tmp && mv $@.tmp $@
+
+src/gen/boilerplate.h: data/boilerplate.tsv tools/gen_boilerplate.awk
+	@mkdir -p src/gen
+	awk -f tools/gen_boilerplate.awk data/boilerplate.tsv > $@.tmp && mv $@.tmp $@
 
 src/gen/fold_rules.h: data/fold.tsv tools/gen_fold_rules.awk
 	@mkdir -p src/gen
@@ -52,7 +78,7 @@ src/gen/%_words.h: data/lang/%.txt tools/gen_words.awk
 
 # ---- unit tests (cmocka) -------------------------------------------------------------------
 UNIT_CFLAGS = -O2 -g -std=c11 -D_GNU_SOURCE $(WARNINGS) -Isrc $(ICU_CFLAGS) $(SAN_FLAGS)
-UNIT_TESTS = build/test_fold build/test_lang
+UNIT_TESTS = build/test_fold build/test_lang build/test_namekey build/test_clean build/test_gazetteer
 
 build/test_%: tests/test_%.c $(ENGINE_SRCS) $(GENERATED) src/*.h
 	@mkdir -p build
@@ -62,7 +88,10 @@ build/engine_fold: bench/engine_fold.c $(ENGINE_SRCS) $(GENERATED) src/*.h
 	@mkdir -p build
 	$(CC) $(UNIT_CFLAGS) -o $@ $< $(ENGINE_SRCS) $(ICU_LIBS)
 
-.PHONY: unit demo test bench
+.PHONY: unit demo test bench list-unit
+list-unit:
+	@echo $(UNIT_TESTS)
+
 unit: $(UNIT_TESTS)
 	@for t in $(UNIT_TESTS); do $$t || exit 1; done
 

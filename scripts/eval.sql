@@ -17,3 +17,40 @@ FROM corpus ORDER BY id;
 SELECT CASE WHEN akhbar.fold(body) !~ '[\u064B-\u065F\u0640\u0622\u0623\u0625\u0649\u0629\u200B-\u200F\u00A0A-Z«»“”’]'
             THEN 'PASS' ELSE 'FAIL' END || ' fold leaves no folded-away character in ' || id
 FROM corpus ORDER BY id;
+
+\echo '-- entities (on clean(body)): recall of required entities, precision of extracted ones'
+CREATE TEMP TABLE extracted AS
+SELECT DISTINCT c.id AS article, m.entity_id, m.kind, m.name, m.key
+FROM corpus c, akhbar.entities(akhbar.clean(c.body)) m;
+
+-- An extracted entity is correct when the gold list has it: by name for gazetteer entities, by
+-- name key for unknown ones.
+CREATE TEMP TABLE judged AS
+SELECT x.*, EXISTS (SELECT 1 FROM gold_entities g
+                    WHERE g.article = x.article
+                      AND (g.name_en = x.name OR (x.entity_id IS NULL AND akhbar.name_key(g.name_en) = x.key))) AS correct
+FROM extracted x;
+
+CREATE TEMP TABLE found AS
+SELECT g.*, EXISTS (SELECT 1 FROM extracted x
+                    WHERE x.article = g.article
+                      AND (x.name = g.name_en OR (x.entity_id IS NULL AND x.key = akhbar.name_key(g.name_en)))) AS found
+FROM gold_entities g;
+
+SELECT 'entities ' || article || ': recall ' || coalesce(round(avg(found::int) FILTER (WHERE required = 1), 2)::text, '-')
+       || ' (' || count(*) FILTER (WHERE required = 1 AND found) || '/' || count(*) FILTER (WHERE required = 1) || ')'
+       || ', precision ' || coalesce((SELECT round(avg(correct::int), 2)::text || ' (' || count(*) FILTER (WHERE correct) || '/' || count(*) || ')'
+                                       FROM judged j WHERE j.article = f.article), '-')
+FROM found f GROUP BY article ORDER BY article;
+
+SELECT '  missed ' || article || ': ' || string_agg(name_en, ', ' ORDER BY name_en)
+FROM found WHERE required = 1 AND NOT found GROUP BY article ORDER BY article;
+SELECT '  spurious ' || article || ': ' || string_agg(coalesce(name, '?') || CASE WHEN entity_id IS NULL THEN ' (unknown)' ELSE '' END, ', ' ORDER BY name)
+FROM judged WHERE NOT correct GROUP BY article ORDER BY article;
+
+SELECT CASE WHEN avg(found::int) >= 0.95 THEN 'PASS' ELSE 'FAIL' END
+       || ' entity recall ' || round(avg(found::int), 3) || ' (target 0.95)'
+FROM found WHERE required = 1;
+SELECT CASE WHEN avg(correct::int) >= 0.90 THEN 'PASS' ELSE 'FAIL' END
+       || ' entity precision ' || round(avg(correct::int), 3) || ' (target 0.90)'
+FROM judged;

@@ -12,8 +12,9 @@ failed=0
 count() { passed=$((passed + $1)); failed=$((failed + $2)); }
 
 echo "== unit tests (cmocka)"
-make -s build/test_fold build/test_lang >/dev/null || count 0 1
-for t in build/test_fold build/test_lang; do
+units=$(make -s --no-print-directory list-unit)
+make -s $units >/dev/null || count 0 1
+for t in $units; do
 	out=$("./$t" 2>&1); rc=$?
 	printf '%s\n' "$out" | grep -E '^\[ *(PASSED|FAILED|  SKIPPED) *\]|mismatch|error|Error' || true
 	p=$(printf '%s\n' "$out" | sed -n 's/^\[  PASSED  \] \([0-9]*\) test.*/\1/p')

@@ -15,6 +15,7 @@
 #include "utils/memutils.h"
 
 #include "akhbar_pg.h"
+#include "clean.h"
 #include "lang.h"
 
 PG_MODULE_MAGIC;
@@ -141,4 +142,22 @@ akhbar_lang(PG_FUNCTION_ARGS)
 	if (code == NULL)
 		PG_RETURN_NULL();
 	PG_RETURN_TEXT_P(cstring_to_text(code));
+}
+
+PG_FUNCTION_INFO_V1(akhbar_clean);
+Datum
+akhbar_clean(PG_FUNCTION_ARGS)
+{
+	text	   *t = PG_GETARG_TEXT_PP(0);
+	size_t		n = VARSIZE_ANY_EXHDR(t);
+	akh_buf		buf;
+	text	   *result;
+
+	akh_buf_init(&buf, &akh_pg_env);
+	akh_pg_check(akh_buf_reserve(&buf, VARHDRSZ + n + 1), "akhbar.clean");
+	buf.len = VARHDRSZ;
+	akh_pg_check(akh_clean(akh_pg_folder(), VARDATA_ANY(t), n, &buf), "akhbar.clean");
+	result = (text *) buf.data;
+	SET_VARSIZE(result, buf.len);
+	PG_RETURN_TEXT_P(result);
 }

@@ -21,6 +21,9 @@ BEGIN
 END
 $$;
 
+-- Everyone may use what the extension defines (the gazetteer tables carry their own grants).
+GRANT USAGE ON SCHEMA @extschema@ TO PUBLIC;
+
 ------------------------------------------------------------------------------------------------
 -- Normalization
 ------------------------------------------------------------------------------------------------
@@ -237,3 +240,167 @@ COMMENT ON OPERATOR @extschema@.< (@extschema@.ftext, @extschema@.ftext) IS 'les
 COMMENT ON OPERATOR @extschema@.<= (@extschema@.ftext, @extschema@.ftext) IS 'less than or equal, by folded key';
 COMMENT ON OPERATOR @extschema@.> (@extschema@.ftext, @extschema@.ftext) IS 'greater than, by folded key';
 COMMENT ON OPERATOR @extschema@.>= (@extschema@.ftext, @extschema@.ftext) IS 'greater than or equal, by folded key';
+
+------------------------------------------------------------------------------------------------
+-- Gazetteer: entities and their names, built-in rows plus whatever users add
+------------------------------------------------------------------------------------------------
+
+CREATE TABLE @extschema@.entity (
+	id bigint PRIMARY KEY,
+	kind text NOT NULL CONSTRAINT entity_kind_check CHECK (kind IN ('person', 'place', 'org')),
+	name_en text NOT NULL CONSTRAINT entity_name_en_check CHECK (@extschema@.fold(name_en) OPERATOR(pg_catalog.<>) ''),
+	name_fr text,
+	name_ar text,
+	wikidata text CONSTRAINT entity_wikidata_check CHECK (wikidata OPERATOR(pg_catalog.~) '^Q[0-9]+$'),
+	country text CONSTRAINT entity_country_check CHECK (country OPERATOR(pg_catalog.~) '^[A-Z]{2}$'),
+	roles text,
+	builtin boolean NOT NULL DEFAULT false
+);
+
+COMMENT ON TABLE @extschema@.entity IS
+'people, places and organizations akhbar.entities() recognises; add rows with INSERT';
+
+CREATE TABLE @extschema@.alias (
+	entity_id bigint NOT NULL REFERENCES @extschema@.entity (id) ON DELETE CASCADE,
+	alias text NOT NULL CONSTRAINT alias_not_empty CHECK (@extschema@.fold(alias) OPERATOR(pg_catalog.<>) ''),
+	lang text CONSTRAINT alias_lang_check CHECK (lang IN ('ar', 'fr', 'en')),
+	form text NOT NULL DEFAULT 'name' CONSTRAINT alias_form_check CHECK (form IN ('name', 'adj')),
+	builtin boolean NOT NULL DEFAULT false
+);
+
+CREATE INDEX alias_entity_id_idx ON @extschema@.alias (entity_id);
+
+COMMENT ON TABLE @extschema@.alias IS
+'other ways of writing an entity (spellings, acronyms, short forms); form adj marks adjectives such as russe or الروسي';
+
+-- Built-in rows are the extension's; user rows are the user's and go into pg_dump.
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.entity', 'WHERE NOT builtin');
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.alias', 'WHERE NOT builtin');
+
+GRANT SELECT, INSERT, UPDATE, DELETE ON @extschema@.entity, @extschema@.alias TO PUBLIC;
+
+-- Only the owner of the tables changes built-in rows (or marks a row built-in).
+CREATE FUNCTION @extschema@.protect_builtin()
+RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	IF pg_catalog.pg_has_role(current_user,
+							  (SELECT relowner FROM pg_catalog.pg_class WHERE oid = TG_RELID),
+							  'USAGE') THEN
+		RETURN CASE TG_OP WHEN 'DELETE' THEN OLD ELSE NEW END;
+	END IF;
+	IF (TG_OP IN ('UPDATE', 'DELETE') AND OLD.builtin) OR (TG_OP IN ('INSERT', 'UPDATE') AND NEW.builtin) THEN
+		RAISE EXCEPTION 'built-in rows of akhbar.% can only be changed by the owner of the table', TG_TABLE_NAME
+			USING ERRCODE = 'insufficient_privilege',
+				  HINT = 'Insert rows of your own (builtin = false): they are used alike.';
+	END IF;
+	RETURN CASE TG_OP WHEN 'DELETE' THEN OLD ELSE NEW END;
+END
+$$;
+
+COMMENT ON FUNCTION @extschema@.protect_builtin() IS
+'trigger: built-in gazetteer rows can only be changed by the table owner';
+
+CREATE TRIGGER protect_builtin BEFORE INSERT OR UPDATE OR DELETE ON @extschema@.entity
+	FOR EACH ROW EXECUTE FUNCTION @extschema@.protect_builtin();
+CREATE TRIGGER protect_builtin BEFORE INSERT OR UPDATE OR DELETE ON @extschema@.alias
+	FOR EACH ROW EXECUTE FUNCTION @extschema@.protect_builtin();
+
+CREATE FUNCTION @extschema@.gazetteer_changed()
+RETURNS trigger
+AS 'MODULE_PATHNAME', 'akhbar_gazetteer_changed'
+LANGUAGE C;
+
+COMMENT ON FUNCTION @extschema@.gazetteer_changed() IS
+'trigger: tells every session to rebuild its entity automaton before its next statement';
+
+CREATE TRIGGER gazetteer_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON @extschema@.entity
+	FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.gazetteer_changed();
+CREATE TRIGGER gazetteer_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON @extschema@.alias
+	FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.gazetteer_changed();
+
+------------------------------------------------------------------------------------------------
+-- Entities
+------------------------------------------------------------------------------------------------
+
+CREATE TYPE @extschema@.mention AS (
+	entity_id bigint,
+	kind text,
+	name text,
+	surface text,
+	start integer,
+	len integer,
+	key text
+);
+
+COMMENT ON TYPE @extschema@.mention IS
+'a mention of an entity in a text: entity (NULL when unknown), kind, name, surface, 1-based start and length in characters, name key';
+
+-- STABLE, not IMMUTABLE: the result depends on the rows of akhbar.entity and akhbar.alias.
+CREATE FUNCTION @extschema@.entities(body pg_catalog.text)
+RETURNS SETOF @extschema@.mention
+AS 'MODULE_PATHNAME', 'akhbar_entities'
+LANGUAGE C STABLE STRICT PARALLEL SAFE ROWS 20;
+
+COMMENT ON FUNCTION @extschema@.entities(pg_catalog.text) IS
+'people, places and organizations mentioned in a text (stable because it reads the gazetteer tables)';
+
+CREATE FUNCTION @extschema@.entity_counts(body pg_catalog.text)
+RETURNS TABLE (entity_id bigint, kind text, name text, mentions bigint)
+LANGUAGE sql STABLE STRICT PARALLEL SAFE
+BEGIN ATOMIC
+	SELECT m.entity_id, m.kind, m.name, pg_catalog.count(*)
+	FROM @extschema@.entities(body) m
+	GROUP BY m.entity_id, m.kind, m.name
+	ORDER BY 4 DESC, 3;
+END;
+
+COMMENT ON FUNCTION @extschema@.entity_counts(pg_catalog.text) IS
+'one row per entity mentioned in a text, with its number of mentions';
+
+CREATE FUNCTION @extschema@.gazetteer_memory()
+RETURNS bigint
+AS 'MODULE_PATHNAME', 'akhbar_gazetteer_memory'
+LANGUAGE C STABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.gazetteer_memory() IS
+'bytes held by this session''s entity automaton (built on first use)';
+
+------------------------------------------------------------------------------------------------
+-- Names
+------------------------------------------------------------------------------------------------
+
+CREATE FUNCTION @extschema@.name_key(pg_catalog.text)
+RETURNS pg_catalog.text
+AS 'MODULE_PATHNAME', 'akhbar_name_key'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.name_key(pg_catalog.text) IS
+'key of a person or place name shared by its Arabic and Latin transliterations (Poutine = Putin = بوتين)';
+
+CREATE FUNCTION @extschema@.name_similarity(a pg_catalog.text, b pg_catalog.text)
+RETURNS real
+AS 'MODULE_PATHNAME', 'akhbar_name_similarity'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.name_similarity(pg_catalog.text, pg_catalog.text) IS
+'similarity of two names from 0 to 1, on their name keys';
+
+------------------------------------------------------------------------------------------------
+-- Boilerplate
+------------------------------------------------------------------------------------------------
+
+CREATE FUNCTION @extschema@.clean(pg_catalog.text)
+RETURNS pg_catalog.text
+AS 'MODULE_PATHNAME', 'akhbar_clean'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.clean(pg_catalog.text) IS
+'the article without the boilerplate of scraped news (share buttons, most-read lists, cookie notices, credits)';
+
+------------------------------------------------------------------------------------------------
+-- Built-in gazetteer rows (generated from data/gazetteer by the build)
+------------------------------------------------------------------------------------------------
+

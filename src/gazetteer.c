@@ -1,0 +1,711 @@
+/*
+ * gazetteer.c — finding the gazetteer's entities in a text.
+ *
+ * The automaton. Aliases are split into folded words (tokenize.c) and inserted into a trie
+ * whose edges are labelled by whole words: a hash table keyed by (parent node, word). Matching
+ * walks the trie from every word of the text and keeps the longest alias that ends on a
+ * terminal node, so "منظمة شنغهاي للتعاون" wins over a shorter alias inside it. Building costs
+ * one hash insertion per alias word; matching costs about one lookup per word of text.
+ *
+ * Arabic clitics. Arabic writes the conjunctions و ف, the prepositions ب ك ل and the article
+ * ال as part of the next word: والصين, بالصين, للصين (ل + الصين, one alef elided), وبكين.
+ * The first word of every Arabic alias is stored without its article, and a word of the text
+ * is tried as written and with the clitics stripped (و/ف, then ب/ك/ل or لل), each without its
+ * article too. The form with the fewest strips wins a tie. A stripped form must keep at least
+ * two letters. The mention's surface starts after the stripped clitic.
+ *
+ * Short mentions. Articles name a person in full once, then by one name: لافروف after سيرغي
+ * لافروف, Poutine after Vladimir Poutine, بينج after شى جين بينج, وانغ after وانغ يي. After the
+ * gazetteer pass, the last word of each person's mention (or the first when the last has fewer
+ * than three letters, as in Chinese names) points to that person; the words of the text that no
+ * alias covered are then looked up among these names. A name that would point to two people
+ * points to none.
+ *
+ * Case. Aliases in capitals (UN, EAU, AU) only match capitals, so that French "un", "eau",
+ * "au" do not become organizations; aliases with a capital first letter only match a word
+ * with a capital. Arabic has no case and needs none of this.
+ */
+#include "gazetteer.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* Arabic letters the clitic rules need, as UTF-8 (two bytes each). */
+#define AR_WAW "\xD9\x88"
+#define AR_FEH "\xD9\x81"
+#define AR_BEH "\xD8\xA8"
+#define AR_KAF "\xD9\x83"
+#define AR_LAM "\xD9\x84"
+#define AR_ALEF "\xD8\xA7"
+#define AR_LETTER_BYTES 2
+
+/* Shortest name a short mention may use, in letters. */
+#define SHORT_NAME_MIN_CHARS 3
+
+/* Node flags. */
+#define NODE_NAME 0x01			/* a name (not only an adjective) ends here */
+#define NODE_ADJ 0x02			/* an adjective ends here */
+#define NODE_AMBIGUOUS 0x04		/* aliases of two entities end here */
+
+typedef struct gaz_node
+{
+	uint32_t	entity;			/* AKH_NO_ENTITY when no alias ends here */
+	uint8_t		flags;
+	uint8_t		caps;			/* akh_caps the text must have: the laxest of its aliases */
+} gaz_node;
+
+typedef struct gaz_edge
+{
+	uint64_t	hash;
+	uint32_t	parent;
+	uint32_t	child;			/* 0 marks a free slot (the root is never a child) */
+	uint32_t	word_off;
+	uint32_t	word_len;
+} gaz_edge;
+
+typedef struct gaz_entity
+{
+	int64_t		id;
+	akh_kind	kind;
+	uint32_t	name_off;
+	uint32_t	name_len;
+} gaz_entity;
+
+struct akh_gazetteer
+{
+	akh_env		env;
+	const akh_folder *f;
+	gaz_node   *nodes;
+	size_t		nnodes;
+	size_t		capnodes;
+	gaz_edge   *edges;
+	size_t		nedges;
+	size_t		capedges;		/* a power of two */
+	akh_buf		words;			/* edge labels */
+	gaz_entity *ents;
+	size_t		nents;
+	size_t		capents;
+	akh_buf		names;			/* entity names */
+};
+
+static uint64_t
+hash_word(uint32_t parent, const char *w, size_t len)
+{
+	uint64_t	h = 1469598103934665603ull ^ parent;
+
+	for (size_t i = 0; i < len; i++)
+	{
+		h ^= (unsigned char) w[i];
+		h *= 1099511628211ull;
+	}
+	return h ^ (h >> 29);
+}
+
+/* Grows *arr (elements of size elem) to hold at least need elements. */
+static akh_status
+grow(const akh_env *env, void **arr, size_t elem, size_t *cap, size_t need)
+{
+	size_t		ncap;
+	void	   *p;
+
+	if (need <= *cap)
+		return AKH_OK;
+	ncap = *cap < 16 ? 16 : *cap;
+	while (ncap < need)
+		ncap *= 2;
+	if (ncap > SIZE_MAX / elem)
+		return AKH_ETOOBIG;
+	p = *arr == NULL ? env->alloc(env->ctx, ncap * elem) : env->realloc(env->ctx, *arr, ncap * elem);
+	if (p == NULL)
+		return AKH_ENOMEM;
+	*arr = p;
+	*cap = ncap;
+	return AKH_OK;
+}
+
+static uint32_t
+child_of(const akh_gazetteer *g, uint32_t parent, const char *w, size_t len)
+{
+	uint64_t	h = hash_word(parent, w, len);
+	size_t		mask = g->capedges - 1;
+
+	for (size_t i = (size_t) h & mask;; i = (i + 1) & mask)
+	{
+		const gaz_edge *e = &g->edges[i];
+
+		if (e->child == 0)
+			return 0;
+		if (e->hash == h && e->parent == parent && e->word_len == len &&
+			memcmp(g->words.data + e->word_off, w, len) == 0)
+			return e->child;
+	}
+}
+
+static akh_status
+new_node(akh_gazetteer *g, uint32_t *out)
+{
+	akh_status	st = grow(&g->env, (void **) &g->nodes, sizeof(gaz_node), &g->capnodes, g->nnodes + 1);
+
+	if (st != AKH_OK)
+		return st;
+	g->nodes[g->nnodes].entity = AKH_NO_ENTITY;
+	g->nodes[g->nnodes].flags = 0;
+	g->nodes[g->nnodes].caps = AKH_CAPS_ALL;
+	*out = (uint32_t) g->nnodes++;
+	return AKH_OK;
+}
+
+static akh_status
+rehash(akh_gazetteer *g)
+{
+	size_t		ncap = g->capedges * 2;
+	gaz_edge   *old = g->edges;
+	size_t		oldcap = g->capedges;
+	gaz_edge   *e = g->env.alloc(g->env.ctx, ncap * sizeof(gaz_edge));
+
+	if (e == NULL)
+		return AKH_ENOMEM;
+	memset(e, 0, ncap * sizeof(gaz_edge));
+	for (size_t i = 0; i < oldcap; i++)
+	{
+		size_t		j;
+
+		if (old[i].child == 0)
+			continue;
+		for (j = (size_t) old[i].hash & (ncap - 1); e[j].child != 0; j = (j + 1) & (ncap - 1))
+			;
+		e[j] = old[i];
+	}
+	g->env.free(g->env.ctx, old);
+	g->edges = e;
+	g->capedges = ncap;
+	return AKH_OK;
+}
+
+static akh_status
+child_or_new(akh_gazetteer *g, uint32_t parent, const char *w, size_t len, uint32_t *out)
+{
+	uint64_t	h;
+	size_t		i;
+	akh_status	st;
+	gaz_edge   *e;
+
+	if ((*out = child_of(g, parent, w, len)) != 0)
+		return AKH_OK;
+	if (2 * (g->nedges + 1) > g->capedges && (st = rehash(g)) != AKH_OK)
+		return st;
+	if (g->words.len + len > UINT32_MAX)
+		return AKH_ETOOBIG;
+	if ((st = new_node(g, out)) != AKH_OK)
+		return st;
+	h = hash_word(parent, w, len);
+	for (i = (size_t) h & (g->capedges - 1); g->edges[i].child != 0; i = (i + 1) & (g->capedges - 1))
+		;
+	e = &g->edges[i];
+	e->hash = h;
+	e->parent = parent;
+	e->child = *out;
+	e->word_off = (uint32_t) g->words.len;
+	e->word_len = (uint32_t) len;
+	g->nedges++;
+	return akh_buf_append(&g->words, w, len);
+}
+
+akh_status
+akh_gaz_new(const akh_folder *f, const akh_env *env, akh_gazetteer **out)
+{
+	akh_gazetteer *g = env->alloc(env->ctx, sizeof(akh_gazetteer));
+	uint32_t	root;
+	akh_status	st;
+
+	*out = NULL;
+	if (g == NULL)
+		return AKH_ENOMEM;
+	memset(g, 0, sizeof(*g));
+	g->env = *env;
+	g->f = f;
+	akh_buf_init(&g->words, &g->env);
+	akh_buf_init(&g->names, &g->env);
+	g->capedges = 1024;
+	g->edges = env->alloc(env->ctx, g->capedges * sizeof(gaz_edge));
+	if (g->edges == NULL)
+	{
+		akh_gaz_free(g);
+		return AKH_ENOMEM;
+	}
+	memset(g->edges, 0, g->capedges * sizeof(gaz_edge));
+	if ((st = new_node(g, &root)) != AKH_OK)
+	{
+		akh_gaz_free(g);
+		return st;
+	}
+	*out = g;
+	return AKH_OK;
+}
+
+void
+akh_gaz_free(akh_gazetteer *g)
+{
+	akh_env		env;
+
+	if (g == NULL)
+		return;
+	env = g->env;
+	if (g->nodes != NULL)
+		env.free(env.ctx, g->nodes);
+	if (g->edges != NULL)
+		env.free(env.ctx, g->edges);
+	if (g->ents != NULL)
+		env.free(env.ctx, g->ents);
+	akh_buf_free(&g->words);
+	akh_buf_free(&g->names);
+	env.free(env.ctx, g);
+}
+
+akh_status
+akh_gaz_add_entity(akh_gazetteer *g, int64_t id, akh_kind kind, const char *name,
+				   size_t name_len, uint32_t *index)
+{
+	akh_status	st = grow(&g->env, (void **) &g->ents, sizeof(gaz_entity), &g->capents, g->nents + 1);
+	gaz_entity *e;
+
+	if (st != AKH_OK)
+		return st;
+	if (g->names.len + name_len > UINT32_MAX || g->nents >= AKH_NO_ENTITY)
+		return AKH_ETOOBIG;
+	e = &g->ents[g->nents];
+	e->id = id;
+	e->kind = kind;
+	e->name_off = (uint32_t) g->names.len;
+	e->name_len = (uint32_t) name_len;
+	if ((st = akh_buf_append(&g->names, name, name_len)) != AKH_OK)
+		return st;
+	*index = (uint32_t) g->nents++;
+	return AKH_OK;
+}
+
+static bool
+starts_with(const char *w, size_t len, const char *prefix)
+{
+	size_t		pl = strlen(prefix);
+
+	return len >= pl && memcmp(w, prefix, pl) == 0;
+}
+
+/* Bytes of the Arabic article at the start of w, when two letters or more remain after it. */
+static size_t
+article_len(const char *w, size_t len)
+{
+	return starts_with(w, len, AR_ALEF AR_LAM) && len >= 4 * AR_LETTER_BYTES ? 2 * AR_LETTER_BYTES : 0;
+}
+
+akh_status
+akh_gaz_add_alias(akh_gazetteer *g, uint32_t index, const char *alias, size_t alias_len,
+				  bool adjective)
+{
+	akh_tokens	t;
+	uint32_t	node = 0;
+	akh_status	st;
+	uint8_t		caps = AKH_CAPS_ALL;
+	gaz_node   *nd;
+
+	if (index >= g->nents)
+		return AKH_ETOOBIG;
+	akh_tokens_init(&t, &g->env);
+	if ((st = akh_tokenize(g->f, alias, alias_len, &t)) != AKH_OK || t.n == 0)
+	{
+		akh_tokens_free(&t);
+		return st;				/* an alias without words matches nothing */
+	}
+	for (size_t i = 0; i < t.n && st == AKH_OK; i++)
+	{
+		const char *w = akh_token_folded(&t, &t.tok[i]);
+		size_t		len = t.tok[i].fold_len;
+
+		if (i == 0 && t.tok[i].script == AKH_SCRIPT_ARABIC)
+		{
+			size_t		a = article_len(w, len);
+
+			w += a;
+			len -= a;
+		}
+		if (t.tok[i].script == AKH_SCRIPT_LATIN && t.tok[i].caps < caps)
+			caps = t.tok[i].caps;
+		if (t.tok[i].script != AKH_SCRIPT_LATIN && caps == AKH_CAPS_ALL)
+			caps = AKH_CAPS_NONE;	/* mixed or non-Latin aliases carry no case constraint */
+		st = child_or_new(g, node, w, len, &node);
+	}
+	/* A one-word alias in capitals is an acronym; longer ones only need capital initials. */
+	if (caps == AKH_CAPS_ALL && t.n > 1)
+		caps = AKH_CAPS_FIRST;
+	akh_tokens_free(&t);
+	if (st != AKH_OK)
+		return st;
+	nd = &g->nodes[node];
+	if (nd->entity != AKH_NO_ENTITY && nd->entity != index)
+		nd->flags |= NODE_AMBIGUOUS;
+	nd->entity = index;
+	nd->flags |= adjective ? NODE_ADJ : NODE_NAME;
+	if (caps < nd->caps)
+		nd->caps = caps;
+	return AKH_OK;
+}
+
+size_t
+akh_gaz_entity_count(const akh_gazetteer *g)
+{
+	return g->nents;
+}
+
+int64_t
+akh_gaz_entity_id(const akh_gazetteer *g, uint32_t index)
+{
+	return g->ents[index].id;
+}
+
+akh_kind
+akh_gaz_entity_kind(const akh_gazetteer *g, uint32_t index)
+{
+	return g->ents[index].kind;
+}
+
+const char *
+akh_gaz_entity_name(const akh_gazetteer *g, uint32_t index, size_t *len)
+{
+	*len = g->ents[index].name_len;
+	return g->names.data + g->ents[index].name_off;
+}
+
+size_t
+akh_gaz_memory(const akh_gazetteer *g)
+{
+	return sizeof(*g) + g->capnodes * sizeof(gaz_node) + g->capedges * sizeof(gaz_edge) +
+		g->capents * sizeof(gaz_entity) + g->words.cap + g->names.cap;
+}
+
+void
+akh_mentions_init(akh_mentions *m, const akh_env *env)
+{
+	m->m = NULL;
+	m->n = m->cap = 0;
+	m->env = env;
+}
+
+void
+akh_mentions_free(akh_mentions *m)
+{
+	if (m->m != NULL)
+		m->env->free(m->env->ctx, m->m);
+	m->m = NULL;
+	m->n = m->cap = 0;
+}
+
+static akh_status
+push_mention(akh_mentions *m, const akh_mention *x)
+{
+	akh_status	st = grow(m->env, (void **) &m->m, sizeof(akh_mention), &m->cap, m->n + 1);
+
+	if (st == AKH_OK)
+		m->m[m->n++] = *x;
+	return st;
+}
+
+/* A form of the first word of a match: where its key starts, and how many clitics it drops. */
+typedef struct variant
+{
+	size_t		off;			/* bytes of the folded word skipped (clitics and article) */
+	size_t		clitics;		/* clitic letters stripped (the surface starts after them) */
+} variant;
+
+#define MAX_VARIANTS 8
+
+static void
+add_variant(variant *v, int *nv, const char *w, size_t len, size_t off, size_t clitics)
+{
+	/* Clitics must leave a word of two letters or more. */
+	if (clitics > 0 && len - off < 2 * AR_LETTER_BYTES)
+		return;
+	off += article_len(w + off, len - off);
+	for (int i = 0; i < *nv; i++)
+		if (v[i].off == off)
+			return;
+	v[*nv].off = off;
+	v[*nv].clitics = clitics;
+	(*nv)++;
+}
+
+/* The forms under which the word w may begin a name, fewest strips first. */
+static int
+word_variants(const akh_token *tok, const char *w, size_t len, variant *v)
+{
+	int			nv = 0;
+	size_t		bases[2] = {0, 0};
+	int			nbases = 1;
+
+	add_variant(v, &nv, w, len, 0, 0);
+	if (tok->script != AKH_SCRIPT_ARABIC)
+		return nv;
+	if (starts_with(w, len, AR_WAW) || starts_with(w, len, AR_FEH))
+	{
+		bases[nbases++] = AR_LETTER_BYTES;
+		add_variant(v, &nv, w, len, AR_LETTER_BYTES, 1);
+	}
+	for (int b = 0; b < nbases; b++)
+	{
+		const char *p = w + bases[b];
+		size_t		plen = len - bases[b];
+		size_t		clitics = bases[b] / AR_LETTER_BYTES + 1;
+
+		/* لل: the preposition ل before the article, whose alef is not written. */
+		if (starts_with(p, plen, AR_LAM AR_LAM))
+			add_variant(v, &nv, w, len, bases[b] + 2 * AR_LETTER_BYTES, clitics);
+		if (starts_with(p, plen, AR_BEH) || starts_with(p, plen, AR_KAF) || starts_with(p, plen, AR_LAM))
+			add_variant(v, &nv, w, len, bases[b] + AR_LETTER_BYTES, clitics);
+	}
+	return nv;
+}
+
+/* Bytes and code points of the first `letters` letters of a word (and the marks after them). */
+static void
+skip_letters(const akh_folder *f, const char *s, const akh_token *tok, size_t letters,
+			 size_t *bytes, size_t *chars)
+{
+	const unsigned char *p = (const unsigned char *) s + tok->byte_start;
+	size_t		i = 0;
+	size_t		c = 0;
+	size_t		seen = 0;
+
+	while (i < tok->byte_len)
+	{
+		uint32_t	cp;
+		int			l = akh_utf8_decode(p + i, tok->byte_len - i, &cp);
+
+		if (l == 0)
+			break;
+		if (akh_folder_script(f, cp) != AKH_SCRIPT_NONE)
+		{
+			if (seen == letters)
+				break;
+			seen++;
+		}
+		i += (size_t) l;
+		c++;
+	}
+	*bytes = i;
+	*chars = c;
+}
+
+static bool
+caps_ok(const akh_tokens *t, size_t first, size_t ntok, uint8_t need)
+{
+	if (need == AKH_CAPS_NONE)
+		return true;
+	for (size_t k = first; k < first + ntok; k++)
+	{
+		if (t->tok[k].script != AKH_SCRIPT_LATIN)
+			continue;
+		if (t->tok[k].caps < need)
+			return false;
+		if (need == AKH_CAPS_FIRST)
+			break;				/* only the first Latin word needs its capital */
+	}
+	return true;
+}
+
+/* A short name of a person, valid in one text. */
+typedef struct short_name
+{
+	const char *w;
+	size_t		len;
+	uint32_t	entity;			/* AKH_NO_ENTITY when two people share it */
+} short_name;
+
+typedef struct short_names
+{
+	short_name *s;
+	size_t		n;
+	size_t		cap;
+} short_names;
+
+static short_name *
+short_find(short_names *sn, const char *w, size_t len)
+{
+	for (size_t i = 0; i < sn->n; i++)
+		if (sn->s[i].len == len && memcmp(sn->s[i].w, w, len) == 0)
+			return &sn->s[i];
+	return NULL;
+}
+
+static akh_status
+short_add(const akh_env *env, short_names *sn, const char *w, size_t len, uint32_t entity)
+{
+	short_name *x = short_find(sn, w, len);
+	akh_status	st;
+
+	if (x != NULL)
+	{
+		if (x->entity != entity)
+			x->entity = AKH_NO_ENTITY;
+		return AKH_OK;
+	}
+	if ((st = grow(env, (void **) &sn->s, sizeof(short_name), &sn->cap, sn->n + 1)) != AKH_OK)
+		return st;
+	sn->s[sn->n].w = w;
+	sn->s[sn->n].len = len;
+	sn->s[sn->n].entity = entity;
+	sn->n++;
+	return AKH_OK;
+}
+
+static akh_status
+emit(const akh_gazetteer *g, const char *s, const akh_tokens *t, size_t first, size_t ntok,
+	 size_t clitics, uint32_t entity, akh_kind kind, akh_mentions *out)
+{
+	const akh_token *a = &t->tok[first];
+	const akh_token *z = &t->tok[first + ntok - 1];
+	akh_mention m;
+	size_t		skip_bytes = 0;
+	size_t		skip_chars = 0;
+
+	if (clitics > 0)
+		skip_letters(g->f, s, a, clitics, &skip_bytes, &skip_chars);
+	m.entity = entity;
+	m.kind = kind;
+	m.byte_start = a->byte_start + skip_bytes;
+	m.byte_len = z->byte_start + z->byte_len - m.byte_start;
+	m.char_start = a->char_start + skip_chars;
+	m.char_len = z->char_start + z->char_len - m.char_start;
+	return push_mention(out, &m);
+}
+
+static int
+mention_cmp(const void *a, const void *b)
+{
+	const akh_mention *x = a;
+	const akh_mention *y = b;
+
+	return x->byte_start < y->byte_start ? -1 : x->byte_start > y->byte_start;
+}
+
+akh_status
+akh_gaz_extract(const akh_gazetteer *g, const char *s, size_t n, const akh_env *env,
+				akh_mentions *out)
+{
+	akh_tokens	t;
+	short_names sn = {NULL, 0, 0};
+	bool	   *covered = NULL;
+	akh_status	st;
+	size_t		i = 0;
+
+	akh_tokens_init(&t, env);
+	if ((st = akh_tokenize(g->f, s, n, &t)) != AKH_OK)
+		goto done;
+	if (t.n > 0 && (covered = env->alloc(env->ctx, t.n * sizeof(bool))) == NULL)
+	{
+		st = AKH_ENOMEM;
+		goto done;
+	}
+	if (t.n > 0)
+		memset(covered, 0, t.n * sizeof(bool));
+
+	/* Pass 1: the longest alias from each word. */
+	while (i < t.n)
+	{
+		const akh_token *tok = &t.tok[i];
+		const char *w = akh_token_folded(&t, tok);
+		variant		v[MAX_VARIANTS];
+		int			nv = word_variants(tok, w, tok->fold_len, v);
+		size_t		best_len = 0;
+		uint32_t	best_node = 0;
+		size_t		best_clitics = 0;
+
+		if ((i & 1023) == 0 && env->tick != NULL)
+			env->tick(env->ctx);
+		for (int k = 0; k < nv; k++)
+		{
+			uint32_t	node = child_of(g, 0, w + v[k].off, tok->fold_len - v[k].off);
+			size_t		j = i;
+
+			while (node != 0)
+			{
+				const gaz_node *nd = &g->nodes[node];
+
+				if (nd->entity != AKH_NO_ENTITY && j - i + 1 > best_len &&
+					caps_ok(&t, i, j - i + 1, nd->caps))
+				{
+					best_len = j - i + 1;
+					best_node = node;
+					best_clitics = v[k].clitics;
+				}
+				if (++j >= t.n)
+					break;
+				node = child_of(g, node, akh_token_folded(&t, &t.tok[j]), t.tok[j].fold_len);
+			}
+		}
+		if (best_len == 0)
+		{
+			i++;
+			continue;
+		}
+		{
+			const gaz_node *nd = &g->nodes[best_node];
+
+			for (size_t k = i; k < i + best_len; k++)
+				covered[k] = true;
+			if ((nd->flags & NODE_NAME) && !(nd->flags & NODE_AMBIGUOUS))
+			{
+				akh_kind	kind = g->ents[nd->entity].kind;
+
+				if ((st = emit(g, s, &t, i, best_len, best_clitics, nd->entity, kind, out)) != AKH_OK)
+					goto done;
+				if (kind == AKH_KIND_PERSON)
+				{
+					/* The surname, or the first name of a name like "Wang Yi". */
+					const akh_token *last = &t.tok[i + best_len - 1];
+					const akh_token *name = last->char_len >= SHORT_NAME_MIN_CHARS || best_len == 1
+						? last : &t.tok[i];
+
+					if (name->char_len >= SHORT_NAME_MIN_CHARS &&
+						(st = short_add(env, &sn, akh_token_folded(&t, name), name->fold_len,
+										nd->entity)) != AKH_OK)
+						goto done;
+				}
+			}
+		}
+		i += best_len;
+	}
+
+	/* Pass 2: short mentions of the people found, among the words no alias covered. */
+	for (i = 0; sn.n > 0 && i < t.n; i++)
+	{
+		const akh_token *tok = &t.tok[i];
+		const char *w = akh_token_folded(&t, tok);
+		variant		v[MAX_VARIANTS];
+		int			nv;
+
+		if (covered[i] || (tok->script == AKH_SCRIPT_LATIN && tok->caps == AKH_CAPS_NONE))
+			continue;
+		nv = word_variants(tok, w, tok->fold_len, v);
+		for (int k = 0; k < nv; k++)
+		{
+			short_name *x = short_find(&sn, w + v[k].off, tok->fold_len - v[k].off);
+
+			if (x != NULL && x->entity != AKH_NO_ENTITY)
+			{
+				if ((st = emit(g, s, &t, i, 1, v[k].clitics, x->entity, AKH_KIND_PERSON, out)) != AKH_OK)
+					goto done;
+				break;
+			}
+		}
+	}
+	if (out->n > 1)
+		qsort(out->m, out->n, sizeof(akh_mention), mention_cmp);
+
+done:
+	if (covered != NULL)
+		env->free(env->ctx, covered);
+	if (sn.s != NULL)
+		env->free(env->ctx, sn.s);
+	akh_tokens_free(&t);
+	return st;
+}

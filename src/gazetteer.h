@@ -1,0 +1,70 @@
+/*
+ * gazetteer.h — the entity matcher: a trie over folded words built from gazetteer aliases,
+ * and the extraction of the mentions of a text (see gazetteer.c).
+ */
+#ifndef AKH_GAZETTEER_H
+#define AKH_GAZETTEER_H
+
+#include "tokenize.h"
+
+typedef enum akh_kind
+{
+	AKH_KIND_PERSON = 0,
+	AKH_KIND_PLACE = 1,
+	AKH_KIND_ORG = 2
+} akh_kind;
+
+typedef struct akh_gazetteer akh_gazetteer;
+
+extern akh_status akh_gaz_new(const akh_folder *f, const akh_env *env, akh_gazetteer **out);
+extern void akh_gaz_free(akh_gazetteer *g);
+
+/* Adds an entity; *index receives its index, which names it in akh_gaz_add_alias and mentions. */
+extern akh_status akh_gaz_add_entity(akh_gazetteer *g, int64_t id, akh_kind kind,
+									 const char *name, size_t name_len, uint32_t *index);
+
+/*
+ * Adds a way of writing the entity. An adjective ("russe", "الروسي") is recognised so that it
+ * is not mistaken for something else, but is not reported as a mention of the entity. An alias
+ * written in capitals ("UN", "EAU") only matches capitals in the text; one with a capital
+ * first letter ("Nice", "Quad") only matches a capitalized word.
+ */
+extern akh_status akh_gaz_add_alias(akh_gazetteer *g, uint32_t index, const char *alias,
+									size_t alias_len, bool adjective);
+
+extern size_t akh_gaz_entity_count(const akh_gazetteer *g);
+extern int64_t akh_gaz_entity_id(const akh_gazetteer *g, uint32_t index);
+extern akh_kind akh_gaz_entity_kind(const akh_gazetteer *g, uint32_t index);
+extern const char *akh_gaz_entity_name(const akh_gazetteer *g, uint32_t index, size_t *len);
+
+/* Bytes the gazetteer holds. */
+extern size_t akh_gaz_memory(const akh_gazetteer *g);
+
+#define AKH_NO_ENTITY UINT32_MAX
+
+typedef struct akh_mention
+{
+	uint32_t	entity;			/* entity index, or AKH_NO_ENTITY for an unknown name */
+	akh_kind	kind;
+	size_t		byte_start;		/* the surface, in the original text */
+	size_t		byte_len;
+	size_t		char_start;		/* 0-based code points */
+	size_t		char_len;
+} akh_mention;
+
+typedef struct akh_mentions
+{
+	akh_mention *m;
+	size_t		n;
+	size_t		cap;
+	const akh_env *env;
+} akh_mentions;
+
+extern void akh_mentions_init(akh_mentions *m, const akh_env *env);
+extern void akh_mentions_free(akh_mentions *m);
+
+/* The mentions of s[0..n), in text order. Allocations through env. */
+extern akh_status akh_gaz_extract(const akh_gazetteer *g, const char *s, size_t n,
+								  const akh_env *env, akh_mentions *out);
+
+#endif							/* AKH_GAZETTEER_H */

@@ -1,0 +1,189 @@
+/*
+ * test_gazetteer.c — unit tests of the entity matcher: clitics, elision, case, longest match,
+ * adjectives, short mentions, offsets, ambiguity, hostile input.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "gazetteer.h"
+
+static akh_folder *folder;
+static akh_gazetteer *gaz;
+
+static void
+entity(int64_t id, akh_kind kind, const char *name, const char *const *aliases, bool adj)
+{
+	uint32_t	index;
+
+	assert_int_equal(akh_gaz_add_entity(gaz, id, kind, name, strlen(name), &index), AKH_OK);
+	assert_int_equal(akh_gaz_add_alias(gaz, index, name, strlen(name), false), AKH_OK);
+	for (int i = 0; aliases[i] != NULL; i++)
+		assert_int_equal(akh_gaz_add_alias(gaz, index, aliases[i], strlen(aliases[i]),
+										   adj && i == 0), AKH_OK);
+}
+
+static int
+setup(void **state)
+{
+	(void) state;
+	if (akh_folder_new(&akh_env_malloc, &folder) != AKH_OK ||
+		akh_gaz_new(folder, &akh_env_malloc, &gaz) != AKH_OK)
+		return -1;
+	entity(156, AKH_KIND_PLACE, "China", (const char *const[]) {"الصيني", "الصين", "Chine", NULL}, true);
+	entity(10001, AKH_KIND_PLACE, "Beijing", (const char *const[]) {"بكين", "Pékin", NULL}, false);
+	entity(643, AKH_KIND_PLACE, "Russia", (const char *const[]) {"russe", "روسيا", "Russie", NULL}, true);
+	entity(20000, AKH_KIND_ORG, "United Nations", (const char *const[]) {"ONU", "الأمم المتحدة", "Nations unies", NULL}, false);
+	entity(20001, AKH_KIND_ORG, "Shanghai Cooperation Organisation",
+		   (const char *const[]) {"منظمة شنغهاي للتعاون", "شنغهاي", NULL}, false);
+	entity(40000, AKH_KIND_PERSON, "Vladimir Putin",
+		   (const char *const[]) {"Vladimir Poutine", "فلاديمير بوتين", NULL}, false);
+	entity(40001, AKH_KIND_PERSON, "Wang Yi", (const char *const[]) {"وانغ يي", NULL}, false);
+	entity(40002, AKH_KIND_PERSON, "Xi Jinping", (const char *const[]) {"شي جين بينغ", "شى جين بينج", NULL}, false);
+	entity(10002, AKH_KIND_PLACE, "Tripoli", (const char *const[]) {"طرابلس", NULL}, false);
+	entity(10003, AKH_KIND_PLACE, "Tripoli, Lebanon", (const char *const[]) {"طرابلس", NULL}, false);
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	(void) state;
+	akh_gaz_free(gaz);
+	akh_folder_free(folder);
+	return 0;
+}
+
+/* "name:surface:start:len" of every mention, joined by '|'. */
+static char *
+extract(const char *s)
+{
+	akh_mentions m;
+	static char out[4096];
+	size_t		o = 0;
+
+	akh_mentions_init(&m, &akh_env_malloc);
+	assert_int_equal(akh_gaz_extract(gaz, s, strlen(s), &akh_env_malloc, &m), AKH_OK);
+	out[0] = '\0';
+	for (size_t i = 0; i < m.n; i++)
+	{
+		size_t		nl = 0;
+		const char *name = m.m[i].entity == AKH_NO_ENTITY ? "?" :
+			akh_gaz_entity_name(gaz, m.m[i].entity, &nl);
+
+		if (m.m[i].entity == AKH_NO_ENTITY)
+			nl = 1;
+		o += (size_t) snprintf(out + o, sizeof(out) - o, "%s%.*s:%.*s:%zu:%zu", i ? "|" : "",
+							   (int) nl, name, (int) m.m[i].byte_len, s + m.m[i].byte_start,
+							   m.m[i].char_start, m.m[i].char_len);
+	}
+	akh_mentions_free(&m);
+	return out;
+}
+
+static void
+expect(const char *s, const char *expected)
+{
+	const char *got = extract(s);
+
+	if (strcmp(got, expected) != 0)
+		fail_msg("extract(\"%s\")\n  got      %s\n  expected %s", s, got, expected);
+}
+
+static void
+test_arabic_clitics(void **state)
+{
+	(void) state;
+	expect("بكين", "Beijing:بكين:0:4");
+	expect("وبكين", "Beijing:بكين:1:4");
+	expect("لبكين ببكين", "Beijing:بكين:1:4|Beijing:بكين:7:4");
+	expect("الصين والصين", "China:الصين:0:5|China:الصين:7:5");
+	expect("بالصين للصين", "China:الصين:1:5|China:لصين:8:4");
+	expect("بالأمم المتحدة وللأمم المتحدة", "United Nations:الأمم المتحدة:1:13|United Nations:لأمم المتحدة:17:12");
+}
+
+static void
+test_french_elision_and_case(void **state)
+{
+	(void) state;
+	expect("l’ONU et d’autres", "United Nations:ONU:2:3");
+	expect("un pays", "");
+	expect("les Nations unies", "United Nations:Nations unies:4:13");
+	expect("Pékin et PEKIN et pékin", "Beijing:Pékin:0:5|Beijing:PEKIN:9:5");
+}
+
+static void
+test_longest_match(void **state)
+{
+	(void) state;
+	expect("في إطار منظمة شنغهاي للتعاون", "Shanghai Cooperation Organisation:منظمة شنغهاي للتعاون:8:20");
+	expect("قمة شنغهاي", "Shanghai Cooperation Organisation:شنغهاي:4:6");
+}
+
+static void
+test_adjectives_are_not_mentions(void **state)
+{
+	(void) state;
+	expect("le président russe", "");
+	expect("الرئيس الصيني", "");
+}
+
+static void
+test_short_mentions(void **state)
+{
+	(void) state;
+	expect("Vladimir Poutine a dit. Poutine a ajouté", "Vladimir Putin:Vladimir Poutine:0:16|Vladimir Putin:Poutine:24:7");
+	expect("قال وانغ يي إن ... وأضاف وانغ", "Wang Yi:وانغ يي:4:7|Wang Yi:وانغ:25:4");
+	expect("أكد شى جين بينج ... وقال بينج", "Xi Jinping:شى جين بينج:4:11|Xi Jinping:بينج:25:4");
+	expect("وقال بوتين", "");	/* no full mention, no short one */
+}
+
+static void
+test_ambiguous_alias(void **state)
+{
+	(void) state;
+	expect("في طرابلس", "");
+}
+
+static void
+test_hostile_input(void **state)
+{
+	akh_mentions m;
+	size_t		n = 1 << 20;
+	char	   *s = malloc(n);
+
+	(void) state;
+	for (size_t i = 0; i + 2 <= n; i += 2)
+		memcpy(s + i, "\xD9\x8E", 2);	/* harakat only */
+	akh_mentions_init(&m, &akh_env_malloc);
+	assert_int_equal(akh_gaz_extract(gaz, s, n, &akh_env_malloc, &m), AKH_OK);
+	assert_int_equal(m.n, 0);
+	memset(s, 'a', n);			/* one 1 MB word */
+	assert_int_equal(akh_gaz_extract(gaz, s, n, &akh_env_malloc, &m), AKH_OK);
+	assert_int_equal(m.n, 0);
+	assert_int_equal(akh_gaz_extract(gaz, "\xC3", 1, &akh_env_malloc, &m), AKH_EUTF8);
+	akh_mentions_free(&m);
+	free(s);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_arabic_clitics),
+		cmocka_unit_test(test_french_elision_and_case),
+		cmocka_unit_test(test_longest_match),
+		cmocka_unit_test(test_adjectives_are_not_mentions),
+		cmocka_unit_test(test_short_mentions),
+		cmocka_unit_test(test_ambiguous_alias),
+		cmocka_unit_test(test_hostile_input),
+	};
+
+	return cmocka_run_group_tests_name("gazetteer", tests, setup, teardown);
+}
