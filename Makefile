@@ -17,7 +17,7 @@ ENGINE_SRCS = src/akh_env.c src/fold.c src/lang.c src/tokenize.c src/gazetteer.c
 GLUE_SRCS = src/akhbar.c src/ftext.c src/entities.c
 OBJS = $(ENGINE_SRCS:.c=.o) $(GLUE_SRCS:.c=.o)
 
-GENERATED = src/gen/fold_rules.h src/gen/fr_words.h src/gen/en_words.h src/gen/name_key_rules.h \
+GENERATED = src/gen/fold_rules.h src/gen/fr_words.h src/gen/en_words.h src/gen/titles_words.h src/gen/name_key_rules.h \
 	src/gen/boilerplate.h
 GAZETTEER = data/gazetteer/country_aliases.tsv data/gazetteer/places.tsv data/gazetteer/orgs.tsv \
 	data/gazetteer/people_a.tsv data/gazetteer/people_b.tsv

@@ -21,6 +21,12 @@
  * alias covered are then looked up among these names. A name that would point to two people
  * points to none.
  *
+ * Unknown people. A run of two to four capitalized Latin words that no alias covers, with a
+ * title or role (data/lang/titles.txt: président, porte-parole, secrétaire, M. ...) at most
+ * TITLE_WINDOW words before it in the same sentence, is a person the gazetteer does not know:
+ * "le secrétaire de presse de l'OTSC, Vladimir Zainetdinov". Arabic has no capitals to mark a
+ * name's extent; unknown Arabic names are not reported yet.
+ *
  * Case. Aliases in capitals (UN, EAU, AU) only match capitals, so that French "un", "eau",
  * "au" do not become organizations; aliases with a capital first letter only match a word
  * with a capital. Arabic has no case and needs none of this.
@@ -38,6 +44,20 @@
 #define AR_LAM "\xD9\x84"
 #define AR_ALEF "\xD8\xA7"
 #define AR_LETTER_BYTES 2
+
+/* Words that announce a person's name (data/lang/titles.txt), sorted. */
+static const char *const title_words[] = {
+#include "gen/titles_words.h"
+};
+
+#define NTITLES (sizeof(title_words) / sizeof(title_words[0]))
+
+/* How far before a capitalized name a title may stand, in words of the same sentence. */
+#define TITLE_WINDOW 8
+
+/* Length of an unknown name, in capitalized words. */
+#define UNKNOWN_MIN_WORDS 2
+#define UNKNOWN_MAX_WORDS 4
 
 /* Shortest name a short mention may use, in letters. */
 #define SHORT_NAME_MIN_CHARS 3
@@ -578,6 +598,47 @@ emit(const akh_gazetteer *g, const char *s, const akh_tokens *t, size_t first, s
 	return push_mention(out, &m);
 }
 
+typedef struct word_key
+{
+	const char *w;
+	size_t		len;
+} word_key;
+
+static int
+title_cmp(const void *key, const void *elem)
+{
+	const word_key *k = key;
+	const char *t = *(const char *const *) elem;
+	size_t		tl = strlen(t);
+	int			c = memcmp(k->w, t, k->len < tl ? k->len : tl);
+
+	if (c != 0)
+		return c;
+	return k->len < tl ? -1 : k->len > tl;
+}
+
+static bool
+is_title(const akh_tokens *t, const akh_token *tok)
+{
+	word_key	k = {akh_token_folded(t, tok), tok->fold_len};
+
+	return bsearch(&k, title_words, NTITLES, sizeof(title_words[0]), title_cmp) != NULL;
+}
+
+/* A title among the words before first, in the same sentence. */
+static bool
+title_before(const akh_tokens *t, size_t first)
+{
+	for (size_t k = first; k > 0 && first - k < TITLE_WINDOW; k--)
+	{
+		if (t->tok[k].sentence_start)
+			return false;
+		if (is_title(t, &t->tok[k - 1]))
+			return true;
+	}
+	return false;
+}
+
 static int
 mention_cmp(const void *a, const void *b)
 {
@@ -697,6 +758,25 @@ akh_gaz_extract(const akh_gazetteer *g, const char *s, size_t n, const akh_env *
 				break;
 			}
 		}
+	}
+	/* Pass 3: unknown people, capitalized names after a title. */
+	for (i = 0; i < t.n; i++)
+	{
+		size_t		j = i;
+
+		/* Titles themselves are capitalized at times (M., Mme, Président): not names. */
+		while (j < t.n && j - i < UNKNOWN_MAX_WORDS + 1 && !covered[j] &&
+			   t.tok[j].script == AKH_SCRIPT_LATIN && t.tok[j].caps == AKH_CAPS_FIRST &&
+			   !is_title(&t, &t.tok[j]) &&
+			   (j == i || (!t.tok[j].sentence_start && !t.tok[j].comma_before)))
+			j++;
+		if (j - i >= UNKNOWN_MIN_WORDS && j - i <= UNKNOWN_MAX_WORDS && title_before(&t, i))
+		{
+			if ((st = emit(g, s, &t, i, j - i, 0, AKH_NO_ENTITY, AKH_KIND_PERSON, out)) != AKH_OK)
+				goto done;
+		}
+		if (j > i)
+			i = j - 1;
 	}
 	if (out->n > 1)
 		qsort(out->m, out->n, sizeof(akh_mention), mention_cmp);

@@ -75,6 +75,19 @@ is_comma(uint32_t cp)
 	return cp == ',' || cp == 0x060C || cp == 0x2013 || cp == 0x2014 || cp == '(';
 }
 
+/*
+ * A period right after a short capitalized word (M., Mme., Dr., St.) abbreviates it rather than
+ * ending the sentence.
+ */
+static bool
+after_abbreviation(const akh_tokens *t, uint32_t cp, size_t i)
+{
+	const akh_token *prev = t->n > 0 ? &t->tok[t->n - 1] : NULL;
+
+	return cp == '.' && prev != NULL && prev->byte_start + prev->byte_len == i &&
+		prev->caps == AKH_CAPS_FIRST && prev->char_len <= 3;
+}
+
 akh_status
 akh_tokenize(const akh_folder *f, const char *s, size_t n, akh_tokens *out)
 {
@@ -157,7 +170,7 @@ akh_tokenize(const akh_folder *f, const char *s, size_t n, akh_tokens *out)
 			}
 			if (i < n)
 			{
-				sentence_start |= ends_sentence(cp);
+				sentence_start |= ends_sentence(cp) && !after_abbreviation(out, cp, i);
 				comma |= is_comma(cp);
 			}
 		}

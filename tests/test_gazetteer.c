@@ -145,6 +145,20 @@ test_short_mentions(void **state)
 }
 
 static void
+test_unknown_people(void **state)
+{
+	(void) state;
+	expect("le secrétaire de presse de l’ONU, Vladimir Zainetdinov, a déclaré",
+		   "United Nations:ONU:29:3|?:Vladimir Zainetdinov:34:20");
+	expect("M. Jean Dupont est arrivé", "?:Jean Dupont:3:11");
+	/* No title, or a title in another sentence: nothing. */
+	expect("Hier, Jean Dupont est arrivé", "");
+	expect("Le ministre parle. Jean Dupont arrive", "");
+	/* A single capitalized word is not enough. */
+	expect("le ministre Dupont", "");
+}
+
+static void
 test_ambiguous_alias(void **state)
 {
 	(void) state;
@@ -181,6 +195,7 @@ main(void)
 		cmocka_unit_test(test_longest_match),
 		cmocka_unit_test(test_adjectives_are_not_mentions),
 		cmocka_unit_test(test_short_mentions),
+		cmocka_unit_test(test_unknown_people),
 		cmocka_unit_test(test_ambiguous_alias),
 		cmocka_unit_test(test_hostile_input),
 	};
