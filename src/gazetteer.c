@@ -11,7 +11,8 @@
  * ال as part of the next word: والصين, بالصين, للصين (ل + الصين, one alef elided), وبكين.
  * The first word of every Arabic alias is stored without its article, and a word of the text
  * is tried as written and with the clitics stripped (و/ف, then ب/ك/ل or لل), each without its
- * article too. The form with the fewest strips wins a tie. A stripped form must keep at least
+ * article too. A word without the article matches only aliases written without it: غرب (west)
+ * is not الغرب (the West), while الآسيان matches آسيان. The form with the fewest strips wins a tie. A stripped form must keep at least
  * two letters. The mention's surface starts after the stripped clitic.
  *
  * Short mentions. Articles name a person in full once, then by one name: لافروف after سيرغي
@@ -66,6 +67,7 @@ static const char *const title_words[] = {
 #define NODE_NAME 0x01			/* a name (not only an adjective) ends here */
 #define NODE_ADJ 0x02			/* an adjective ends here */
 #define NODE_AMBIGUOUS 0x04		/* aliases of two entities end here */
+#define NODE_BARE_OK 0x08		/* an alias ending here starts without the Arabic article */
 
 typedef struct gaz_node
 {
@@ -327,6 +329,7 @@ akh_gaz_add_alias(akh_gazetteer *g, uint32_t index, const char *alias, size_t al
 	uint32_t	node = 0;
 	akh_status	st;
 	uint8_t		caps = AKH_CAPS_ALL;
+	bool		article = false;
 	gaz_node   *nd;
 
 	if (index >= g->nents)
@@ -348,6 +351,7 @@ akh_gaz_add_alias(akh_gazetteer *g, uint32_t index, const char *alias, size_t al
 
 			w += a;
 			len -= a;
+			article = a > 0;
 		}
 		if (t.tok[i].script == AKH_SCRIPT_LATIN && t.tok[i].caps < caps)
 			caps = t.tok[i].caps;
@@ -366,6 +370,8 @@ akh_gaz_add_alias(akh_gazetteer *g, uint32_t index, const char *alias, size_t al
 		nd->flags |= NODE_AMBIGUOUS;
 	nd->entity = index;
 	nd->flags |= adjective ? NODE_ADJ : NODE_NAME;
+	if (!article)
+		nd->flags |= NODE_BARE_OK;
 	if (caps < nd->caps)
 		nd->caps = caps;
 	return AKH_OK;
@@ -435,22 +441,28 @@ typedef struct variant
 {
 	size_t		off;			/* bytes of the folded word skipped (clitics and article) */
 	size_t		clitics;		/* clitic letters stripped (the surface starts after them) */
+	bool		article;		/* the word had the article (stripped from the key) */
 } variant;
 
 #define MAX_VARIANTS 8
 
 static void
-add_variant(variant *v, int *nv, const char *w, size_t len, size_t off, size_t clitics)
+add_variant(variant *v, int *nv, const char *w, size_t len, size_t off, size_t clitics,
+			bool elided_article)
 {
+	size_t		a;
+
 	/* Clitics must leave a word of two letters or more. */
 	if (clitics > 0 && len - off < 2 * AR_LETTER_BYTES)
 		return;
-	off += article_len(w + off, len - off);
+	a = article_len(w + off, len - off);
+	off += a;
 	for (int i = 0; i < *nv; i++)
 		if (v[i].off == off)
 			return;
 	v[*nv].off = off;
 	v[*nv].clitics = clitics;
+	v[*nv].article = a > 0 || elided_article;
 	(*nv)++;
 }
 
@@ -462,13 +474,13 @@ word_variants(const akh_token *tok, const char *w, size_t len, variant *v)
 	size_t		bases[2] = {0, 0};
 	int			nbases = 1;
 
-	add_variant(v, &nv, w, len, 0, 0);
+	add_variant(v, &nv, w, len, 0, 0, false);
 	if (tok->script != AKH_SCRIPT_ARABIC)
 		return nv;
 	if (starts_with(w, len, AR_WAW) || starts_with(w, len, AR_FEH))
 	{
 		bases[nbases++] = AR_LETTER_BYTES;
-		add_variant(v, &nv, w, len, AR_LETTER_BYTES, 1);
+		add_variant(v, &nv, w, len, AR_LETTER_BYTES, 1, false);
 	}
 	for (int b = 0; b < nbases; b++)
 	{
@@ -478,9 +490,9 @@ word_variants(const akh_token *tok, const char *w, size_t len, variant *v)
 
 		/* لل: the preposition ل before the article, whose alef is not written. */
 		if (starts_with(p, plen, AR_LAM AR_LAM))
-			add_variant(v, &nv, w, len, bases[b] + 2 * AR_LETTER_BYTES, clitics);
+			add_variant(v, &nv, w, len, bases[b] + 2 * AR_LETTER_BYTES, clitics, true);
 		if (starts_with(p, plen, AR_BEH) || starts_with(p, plen, AR_KAF) || starts_with(p, plen, AR_LAM))
-			add_variant(v, &nv, w, len, bases[b] + AR_LETTER_BYTES, clitics);
+			add_variant(v, &nv, w, len, bases[b] + AR_LETTER_BYTES, clitics, false);
 	}
 	return nv;
 }
@@ -692,6 +704,7 @@ akh_gaz_extract(const akh_gazetteer *g, const char *s, size_t n, const akh_env *
 				const gaz_node *nd = &g->nodes[node];
 
 				if (nd->entity != AKH_NO_ENTITY && j - i + 1 > best_len &&
+					(v[k].article || (nd->flags & NODE_BARE_OK)) &&
 					caps_ok(&t, i, j - i + 1, nd->caps))
 				{
 					best_len = j - i + 1;
