@@ -44,3 +44,31 @@ run "ftext: a key type that ignores what fold() removes, and keeps the spelling"
 "SELECT w::akhbar.ftext AS first_spelling, count(*) AS spellings
 FROM (VALUES ('Pékin'), ('PEKIN'), ('pékin'), ('الصينى'), ('الصيني'), ('الصينيّ')) v(w)
 GROUP BY w::akhbar.ftext ORDER BY 2 DESC, 1;"
+
+run "Entities of one article (after clean()): gazetteer entities, short mentions, unknown names" \
+"SELECT kind, name, surface, start, len, key
+FROM articles, akhbar.entities(akhbar.clean(body))
+WHERE id = 3 ORDER BY start;"
+
+run "One identity across languages and spellings: who and what the corpus talks about" \
+"SELECT m.name, m.kind,
+       count(DISTINCT a.id) FILTER (WHERE a.lang = 'ar') AS ar_articles,
+       count(DISTINCT a.id) FILTER (WHERE a.lang = 'fr') AS fr_articles,
+       string_agg(DISTINCT m.surface, ' | ') AS spellings
+FROM articles a, akhbar.entities(akhbar.clean(a.body)) m
+WHERE m.entity_id IS NOT NULL
+GROUP BY m.name, m.kind
+HAVING count(DISTINCT a.lang) = 2
+ORDER BY count(DISTINCT a.id) DESC, m.name
+LIMIT 12;"
+
+run "Name keys: transliterations meet" \
+"SELECT a, b, akhbar.name_key(a) AS key_a, akhbar.name_key(b) AS key_b, akhbar.name_similarity(a, b) AS similarity
+FROM (VALUES ('Sergueï Lavrov', 'سيرغي لافروف'), ('Poutine', 'بوتين'), ('Xi Jinping', 'شى جين بينج'),
+             ('Erdoğan', 'أردوغان'), ('Wang Yi', 'Wang Wenbin')) v(a, b);"
+
+run "The gazetteer is a table: add a name, and the next statement uses it" \
+"INSERT INTO akhbar.alias (entity_id, alias, lang)
+  SELECT id, 'Tsar Vladimir', 'fr' FROM akhbar.entity WHERE name_en = 'Vladimir Putin';
+SELECT name, surface FROM akhbar.entities('Selon le Tsar Vladimir, la Russie...');
+DELETE FROM akhbar.alias WHERE alias = 'Tsar Vladimir';"
