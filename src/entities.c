@@ -87,7 +87,7 @@ static void
 gazetteer_fill(akh_gazetteer *g)
 {
 	static const char *query =
-		"SELECT e.id, e.kind, e.name_en, n.alias, n.adj"
+		"SELECT e.id, e.kind, e.name_en, n.alias, n.adj, e.country, e.roles"
 		" FROM akhbar.entity e"
 		" CROSS JOIN LATERAL ("
 		"   SELECT e.name_en AS alias, false AS adj"
@@ -118,9 +118,13 @@ gazetteer_fill(akh_gazetteer *g)
 		{
 			char	   *name = SPI_getvalue(tup, desc, 3);
 			char	   *kind = SPI_getvalue(tup, desc, 2);
+			char	   *country = SPI_getvalue(tup, desc, 6);
+			char	   *roles = SPI_getvalue(tup, desc, 7);
 
 			akh_pg_check(akh_gaz_add_entity(g, id, kind_from_text(kind), name, strlen(name),
-											&index), "akhbar gazetteer");
+											country, &index), "akhbar gazetteer");
+			if (roles != NULL)
+				akh_pg_check(akh_gaz_add_roles(g, index, roles, strlen(roles)), "akhbar gazetteer");
 			last_id = id;
 		}
 		akh_pg_check(akh_gaz_add_alias(g, index, alias, strlen(alias), adj), "akhbar gazetteer");

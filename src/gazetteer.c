@@ -22,6 +22,12 @@
  * alias covered are then looked up among these names. A name that would point to two people
  * points to none.
  *
+ * Offices. "le président russe", "وزير الخارجية الروسي", "the Russian foreign minister": an
+ * office phrase (data/roles.tsv) next to a country adjective names the person who holds that
+ * office for that country now (the people files give roles with years, an open end meaning in
+ * office). When exactly one person qualifies, the phrase is a mention of that person, unless
+ * the name itself follows at once ("le président russe, Vladimir Poutine").
+ *
  * Unknown people. A run of two to four capitalized Latin words that no alias covers, with a
  * title or role (data/lang/titles.txt: président, porte-parole, secrétaire, M. ...) at most
  * TITLE_WINDOW words before it in the same sentence, is a person the gazetteer does not know:
@@ -89,12 +95,55 @@ typedef struct gaz_entity
 {
 	int64_t		id;
 	akh_kind	kind;
+	char		country[2];		/* ISO 3166-1 alpha-2, or zeros */
 	uint32_t	name_off;
 	uint32_t	name_len;
 } gaz_entity;
 
+/* Office phrases (data/roles.tsv). */
+typedef struct role_phrase_src
+{
+	const char *role;
+	const char *phrase;
+} role_phrase_src;
+
+static const role_phrase_src role_phrase_srcs[] = {
+#include "gen/roles.h"
+};
+
+#define NROLE_PHRASES (sizeof(role_phrase_srcs) / sizeof(role_phrase_srcs[0]))
+#define MAX_ROLES 16
+#define MAX_PHRASE_WORDS 8
+
+/* A phrase as folded words: offsets into akh_gazetteer.phrase_words. */
+typedef struct role_phrase
+{
+	uint8_t		role;
+	uint8_t		nwords;
+	uint32_t	word_off[MAX_PHRASE_WORDS];
+	uint32_t	word_len[MAX_PHRASE_WORDS];
+} role_phrase;
+
+/* An office a person holds or held. */
+typedef struct gaz_role
+{
+	uint32_t	person;
+	uint8_t		role;
+	char		country[2];
+	int16_t		from;
+	int16_t		to;				/* 0: still in office */
+} gaz_role;
+
 struct akh_gazetteer
 {
+	role_phrase phrases[NROLE_PHRASES];
+	size_t		nphrases;
+	const char *role_names[MAX_ROLES];
+	size_t		nrole_names;
+	akh_buf		phrase_words;
+	gaz_role   *roles;
+	size_t		nroles;
+	size_t		caproles;
 	akh_env		env;
 	const akh_folder *f;
 	gaz_node   *nodes;
@@ -233,6 +282,60 @@ child_or_new(akh_gazetteer *g, uint32_t parent, const char *w, size_t len, uint3
 	return akh_buf_append(&g->words, w, len);
 }
 
+/* The index of a role name, added when new; -1 when the table is full. */
+static int
+role_index(akh_gazetteer *g, const char *role, size_t len)
+{
+	for (size_t r = 0; r < g->nrole_names; r++)
+		if (strlen(g->role_names[r]) == len && memcmp(g->role_names[r], role, len) == 0)
+			return (int) r;
+	return -1;
+}
+
+/* Tokenizes the office phrases once. */
+static akh_status
+build_phrases(akh_gazetteer *g)
+{
+	for (size_t p = 0; p < NROLE_PHRASES; p++)
+	{
+		const role_phrase_src *src = &role_phrase_srcs[p];
+		int			r = role_index(g, src->role, strlen(src->role));
+		role_phrase *rp = &g->phrases[g->nphrases];
+		akh_tokens	t;
+		akh_status	st;
+
+		if (r < 0)
+		{
+			if (g->nrole_names == MAX_ROLES)
+				continue;
+			r = (int) g->nrole_names;
+			g->role_names[g->nrole_names++] = src->role;
+		}
+		akh_tokens_init(&t, &g->env);
+		if ((st = akh_tokenize(g->f, src->phrase, strlen(src->phrase), &t)) != AKH_OK)
+		{
+			akh_tokens_free(&t);
+			return st;
+		}
+		if (t.n > 0 && t.n <= MAX_PHRASE_WORDS)
+		{
+			rp->role = (uint8_t) r;
+			rp->nwords = (uint8_t) t.n;
+			for (size_t k = 0; k < t.n && st == AKH_OK; k++)
+			{
+				rp->word_off[k] = (uint32_t) g->phrase_words.len;
+				rp->word_len[k] = (uint32_t) t.tok[k].fold_len;
+				st = akh_buf_append(&g->phrase_words, akh_token_folded(&t, &t.tok[k]), t.tok[k].fold_len);
+			}
+			g->nphrases++;
+		}
+		akh_tokens_free(&t);
+		if (st != AKH_OK)
+			return st;
+	}
+	return AKH_OK;
+}
+
 akh_status
 akh_gaz_new(const akh_folder *f, const akh_env *env, akh_gazetteer **out)
 {
@@ -256,7 +359,8 @@ akh_gaz_new(const akh_folder *f, const akh_env *env, akh_gazetteer **out)
 		return AKH_ENOMEM;
 	}
 	memset(g->edges, 0, g->capedges * sizeof(gaz_edge));
-	if ((st = new_node(g, &root)) != AKH_OK)
+	akh_buf_init(&g->phrase_words, &g->env);
+	if ((st = new_node(g, &root)) != AKH_OK || (st = build_phrases(g)) != AKH_OK)
 	{
 		akh_gaz_free(g);
 		return st;
@@ -279,14 +383,17 @@ akh_gaz_free(akh_gazetteer *g)
 		env.free(env.ctx, g->edges);
 	if (g->ents != NULL)
 		env.free(env.ctx, g->ents);
+	if (g->roles != NULL)
+		env.free(env.ctx, g->roles);
 	akh_buf_free(&g->words);
 	akh_buf_free(&g->names);
+	akh_buf_free(&g->phrase_words);
 	env.free(env.ctx, g);
 }
 
 akh_status
 akh_gaz_add_entity(akh_gazetteer *g, int64_t id, akh_kind kind, const char *name,
-				   size_t name_len, uint32_t *index)
+				   size_t name_len, const char *country, uint32_t *index)
 {
 	akh_status	st = grow(&g->env, (void **) &g->ents, sizeof(gaz_entity), &g->capents, g->nents + 1);
 	gaz_entity *e;
@@ -298,6 +405,8 @@ akh_gaz_add_entity(akh_gazetteer *g, int64_t id, akh_kind kind, const char *name
 	e = &g->ents[g->nents];
 	e->id = id;
 	e->kind = kind;
+	e->country[0] = country != NULL && strlen(country) == 2 ? country[0] : 0;
+	e->country[1] = country != NULL && strlen(country) == 2 ? country[1] : 0;
 	e->name_off = (uint32_t) g->names.len;
 	e->name_len = (uint32_t) name_len;
 	if ((st = akh_buf_append(&g->names, name, name_len)) != AKH_OK)
@@ -374,6 +483,60 @@ akh_gaz_add_alias(akh_gazetteer *g, uint32_t index, const char *alias, size_t al
 		nd->flags |= NODE_BARE_OK;
 	if (caps < nd->caps)
 		nd->caps = caps;
+	return AKH_OK;
+}
+
+/* The year written at p (digits before end), 0 when there is none. */
+static int
+parse_year(const char *p, const char *end)
+{
+	int			y = 0;
+
+	for (int k = 0; p < end && k < 4 && *p >= '0' && *p <= '9'; p++, k++)
+		y = y * 10 + (*p - '0');
+	return y;
+}
+
+akh_status
+akh_gaz_add_roles(akh_gazetteer *g, uint32_t index, const char *roles, size_t len)
+{
+	size_t		i = 0;
+
+	if (index >= g->nents)
+		return AKH_ETOOBIG;
+	while (i < len)
+	{
+		/* role:CC:from-to, items separated by ';' */
+		size_t		end = i;
+		const char *item = roles + i;
+		const char *c1;
+		const char *c2;
+		int			r;
+		gaz_role   *x;
+		akh_status	st;
+
+		while (end < len && roles[end] != ';')
+			end++;
+		c1 = memchr(item, ':', end - i);
+		c2 = c1 != NULL ? memchr(c1 + 1, ':', (size_t) (roles + end - c1 - 1)) : NULL;
+		i = end + 1;
+		if (c1 == NULL || c2 == NULL || c2 - c1 != 3 ||
+			(r = role_index(g, item, (size_t) (c1 - item))) < 0)
+			continue;			/* international offices and unknown roles resolve nothing */
+		if ((st = grow(&g->env, (void **) &g->roles, sizeof(gaz_role), &g->caproles, g->nroles + 1)) != AKH_OK)
+			return st;
+		x = &g->roles[g->nroles++];
+		x->person = index;
+		x->role = (uint8_t) r;
+		x->country[0] = c1[1];
+		x->country[1] = c1[2];
+		x->from = (int16_t) parse_year(c2 + 1, roles + end);
+		{
+			const char *dash = memchr(c2 + 1, '-', (size_t) (roles + end - c2 - 1));
+
+			x->to = dash != NULL ? (int16_t) parse_year(dash + 1, roles + end) : 0;
+		}
+	}
 	return AKH_OK;
 }
 
@@ -660,26 +823,176 @@ mention_cmp(const void *a, const void *b)
 	return x->byte_start < y->byte_start ? -1 : x->byte_start > y->byte_start;
 }
 
+/* What each word of the text belongs to after pass 1. */
+#define TOK_FREE UINT32_MAX		/* no alias */
+#define TOK_TAKEN (UINT32_MAX - 1)	/* an adjective or an ambiguous alias */
+
+/* Country adjectives found in pass 1. */
+typedef struct adj_span
+{
+	size_t		first;
+	size_t		ntok;
+	uint32_t	country;		/* entity index of the country */
+} adj_span;
+
+typedef struct adj_spans
+{
+	adj_span   *a;
+	size_t		n;
+	size_t		cap;
+} adj_spans;
+
+static akh_status
+push_adj(const akh_env *env, adj_spans *as, size_t first, size_t ntok, uint32_t country)
+{
+	akh_status	st = grow(env, (void **) &as->a, sizeof(adj_span), &as->cap, as->n + 1);
+
+	if (st == AKH_OK)
+	{
+		as->a[as->n].first = first;
+		as->a[as->n].ntok = ntok;
+		as->a[as->n].country = country;
+		as->n++;
+	}
+	return st;
+}
+
+/* Word k of the text is word w of phrase p (the first word may carry و or ف). */
+static bool
+phrase_word_at(const akh_gazetteer *g, const akh_tokens *t, size_t k, const role_phrase *p, int w)
+{
+	const char *x = akh_token_folded(t, &t->tok[k]);
+	size_t		xl = t->tok[k].fold_len;
+	const char *y = g->phrase_words.data + p->word_off[w];
+	size_t		yl = p->word_len[w];
+
+	if (xl == yl && memcmp(x, y, yl) == 0)
+		return true;
+	return w == 0 && xl == yl + AR_LETTER_BYTES &&
+		(starts_with(x, xl, AR_WAW) || starts_with(x, xl, AR_FEH)) &&
+		memcmp(x + AR_LETTER_BYTES, y, yl) == 0;
+}
+
+/* Words [first, first + n) of the text are the words [w0, w0 + n) of phrase p. */
+static bool
+phrase_at(const akh_gazetteer *g, const akh_tokens *t, size_t first, const role_phrase *p, int w0, int n)
+{
+	if (first + (size_t) n > t->n)
+		return false;
+	for (int w = 0; w < n; w++)
+		if (!phrase_word_at(g, t, first + (size_t) w, p, w0 + w))
+			return false;
+	return true;
+}
+
+/* The one person who holds role r for country cc now, or AKH_NO_ENTITY. */
+static uint32_t
+office_holder(const akh_gazetteer *g, uint8_t r, const char *cc)
+{
+	uint32_t	found = AKH_NO_ENTITY;
+
+	for (size_t k = 0; k < g->nroles; k++)
+	{
+		const gaz_role *x = &g->roles[k];
+
+		if (x->role != r || x->to != 0 || x->country[0] != cc[0] || x->country[1] != cc[1])
+			continue;
+		if (found != AKH_NO_ENTITY && found != x->person)
+			return AKH_NO_ENTITY;
+		found = x->person;
+	}
+	return found;
+}
+
+/*
+ * For each country adjective, an office phrase before it (le président russe, وزير الخارجية
+ * الروسي), around it (le ministre russe des Affaires étrangères) or after it (the Russian
+ * foreign minister) names the holder of that office.
+ */
+static akh_status
+resolve_offices(const akh_gazetteer *g, const char *s, const akh_tokens *t, uint32_t *owner,
+				const adj_spans *adjs, akh_mentions *out)
+{
+	for (size_t a = 0; a < adjs->n; a++)
+	{
+		const adj_span *adj = &adjs->a[a];
+		const char *cc = g->ents[adj->country].country;
+		size_t		best_first = 0;
+		size_t		best_end = 0;
+		const role_phrase *best = NULL;
+		uint32_t	person;
+		size_t		clitics;
+		akh_status	st;
+
+		if (cc[0] == 0)
+			continue;
+		for (size_t p = 0; p < g->nphrases; p++)
+		{
+			const role_phrase *rp = &g->phrases[p];
+			size_t		nw = rp->nwords;
+			size_t		adj_end = adj->first + adj->ntok;
+
+			if (best != NULL && nw <= best->nwords)
+				continue;
+			if (adj->first >= nw && phrase_at(g, t, adj->first - nw, rp, 0, (int) nw))
+			{
+				best = rp;
+				best_first = adj->first - nw;
+				best_end = adj_end;
+			}
+			else if (nw > 1 && adj->first >= 1 && phrase_at(g, t, adj->first - 1, rp, 0, 1) &&
+					 phrase_at(g, t, adj_end, rp, 1, (int) nw - 1))
+			{
+				best = rp;
+				best_first = adj->first - 1;
+				best_end = adj_end + nw - 1;
+			}
+			else if (phrase_at(g, t, adj_end, rp, 0, (int) nw))
+			{
+				best = rp;
+				best_first = adj->first;
+				best_end = adj_end + nw;
+			}
+		}
+		if (best == NULL || (person = office_holder(g, best->role, cc)) == AKH_NO_ENTITY)
+			continue;
+		/* The name right after the office ("le président russe, Vladimir Poutine") says it. */
+		if ((best_end < t->n && owner[best_end] == person) ||
+			(best_end + 1 < t->n && owner[best_end + 1] == person))
+			continue;
+		/* A و or ف on the office's first word is not part of the surface. */
+		clitics = best_first < adj->first && t->tok[best_first].fold_len > best->word_len[0] ? 1 : 0;
+		if ((st = emit(g, s, t, best_first, best_end - best_first, clitics, person,
+					   AKH_KIND_PERSON, out)) != AKH_OK)
+			return st;
+		for (size_t k = best_first; k < best_end; k++)
+			owner[k] = person;
+	}
+	return AKH_OK;
+}
+
 akh_status
 akh_gaz_extract(const akh_gazetteer *g, const char *s, size_t n, const akh_env *env,
 				akh_mentions *out)
 {
 	akh_tokens	t;
 	short_names sn = {NULL, 0, 0};
-	bool	   *covered = NULL;
+	uint32_t   *owner = NULL;
+	adj_spans	adjs = {NULL, 0, 0};
 	akh_status	st;
 	size_t		i = 0;
 
 	akh_tokens_init(&t, env);
 	if ((st = akh_tokenize(g->f, s, n, &t)) != AKH_OK)
 		goto done;
-	if (t.n > 0 && (covered = env->alloc(env->ctx, t.n * sizeof(bool))) == NULL)
+	if (t.n > 0 && (owner = env->alloc(env->ctx, t.n * sizeof(uint32_t))) == NULL)
 	{
 		st = AKH_ENOMEM;
 		goto done;
 	}
-	if (t.n > 0)
-		memset(covered, 0, t.n * sizeof(bool));
+	for (i = 0; i < t.n; i++)
+		owner[i] = TOK_FREE;
+	i = 0;
 
 	/* Pass 1: the longest alias from each word. */
 	while (i < t.n)
@@ -724,9 +1037,14 @@ akh_gaz_extract(const akh_gazetteer *g, const char *s, size_t n, const akh_env *
 		{
 			const gaz_node *nd = &g->nodes[best_node];
 
+			bool		named = (nd->flags & NODE_NAME) && !(nd->flags & NODE_AMBIGUOUS);
+
 			for (size_t k = i; k < i + best_len; k++)
-				covered[k] = true;
-			if ((nd->flags & NODE_NAME) && !(nd->flags & NODE_AMBIGUOUS))
+				owner[k] = named ? nd->entity : TOK_TAKEN;
+			if (!named && (nd->flags & NODE_ADJ) && !(nd->flags & NODE_AMBIGUOUS) &&
+				(st = push_adj(env, &adjs, i, best_len, nd->entity)) != AKH_OK)
+				goto done;
+			if (named)
 			{
 				akh_kind	kind = g->ents[nd->entity].kind;
 
@@ -749,6 +1067,10 @@ akh_gaz_extract(const akh_gazetteer *g, const char *s, size_t n, const akh_env *
 		i += best_len;
 	}
 
+	/* Offices next to country adjectives. */
+	if (adjs.n > 0 && (st = resolve_offices(g, s, &t, owner, &adjs, out)) != AKH_OK)
+		goto done;
+
 	/* Pass 2: short mentions of the people found, among the words no alias covered. */
 	for (i = 0; sn.n > 0 && i < t.n; i++)
 	{
@@ -757,7 +1079,7 @@ akh_gaz_extract(const akh_gazetteer *g, const char *s, size_t n, const akh_env *
 		variant		v[MAX_VARIANTS];
 		int			nv;
 
-		if (covered[i] || (tok->script == AKH_SCRIPT_LATIN && tok->caps == AKH_CAPS_NONE))
+		if (owner[i] != TOK_FREE || (tok->script == AKH_SCRIPT_LATIN && tok->caps == AKH_CAPS_NONE))
 			continue;
 		nv = word_variants(tok, w, tok->fold_len, v);
 		for (int k = 0; k < nv; k++)
@@ -778,7 +1100,7 @@ akh_gaz_extract(const akh_gazetteer *g, const char *s, size_t n, const akh_env *
 		size_t		j = i;
 
 		/* Titles themselves are capitalized at times (M., Mme, Président): not names. */
-		while (j < t.n && j - i < UNKNOWN_MAX_WORDS + 1 && !covered[j] &&
+		while (j < t.n && j - i < UNKNOWN_MAX_WORDS + 1 && owner[j] == TOK_FREE &&
 			   t.tok[j].script == AKH_SCRIPT_LATIN && t.tok[j].caps == AKH_CAPS_FIRST &&
 			   !is_title(&t, &t.tok[j]) &&
 			   (j == i || (!t.tok[j].sentence_start && !t.tok[j].comma_before)))
@@ -795,8 +1117,10 @@ akh_gaz_extract(const akh_gazetteer *g, const char *s, size_t n, const akh_env *
 		qsort(out->m, out->n, sizeof(akh_mention), mention_cmp);
 
 done:
-	if (covered != NULL)
-		env->free(env->ctx, covered);
+	if (owner != NULL)
+		env->free(env->ctx, owner);
+	if (adjs.a != NULL)
+		env->free(env->ctx, adjs.a);
 	if (sn.s != NULL)
 		env->free(env->ctx, sn.s);
 	akh_tokens_free(&t);

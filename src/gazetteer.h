@@ -19,9 +19,19 @@ typedef struct akh_gazetteer akh_gazetteer;
 extern akh_status akh_gaz_new(const akh_folder *f, const akh_env *env, akh_gazetteer **out);
 extern void akh_gaz_free(akh_gazetteer *g);
 
-/* Adds an entity; *index receives its index, which names it in akh_gaz_add_alias and mentions. */
+/*
+ * Adds an entity of a country (ISO 3166-1 alpha-2, or NULL); *index receives its index, which
+ * names it in akh_gaz_add_alias and in mentions.
+ */
 extern akh_status akh_gaz_add_entity(akh_gazetteer *g, int64_t id, akh_kind kind,
-									 const char *name, size_t name_len, uint32_t *index);
+									 const char *name, size_t name_len, const char *country,
+									 uint32_t *index);
+
+/*
+ * Adds the offices a person holds or held: "role:CC:from-to" items separated by ';' (to empty
+ * while in office), as in the roles column of the people files. Unknown roles are skipped.
+ */
+extern akh_status akh_gaz_add_roles(akh_gazetteer *g, uint32_t index, const char *roles, size_t len);
 
 /*
  * Adds a way of writing the entity. An adjective ("russe", "الروسي") is recognised so that it

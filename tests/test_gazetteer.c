@@ -17,16 +17,32 @@
 static akh_folder *folder;
 static akh_gazetteer *gaz;
 
-static void
-entity(int64_t id, akh_kind kind, const char *name, const char *const *aliases, bool adj)
+static uint32_t
+entity_in(int64_t id, akh_kind kind, const char *name, const char *country,
+		  const char *const *aliases, bool adj)
 {
 	uint32_t	index;
 
-	assert_int_equal(akh_gaz_add_entity(gaz, id, kind, name, strlen(name), &index), AKH_OK);
+	assert_int_equal(akh_gaz_add_entity(gaz, id, kind, name, strlen(name), country, &index), AKH_OK);
 	assert_int_equal(akh_gaz_add_alias(gaz, index, name, strlen(name), false), AKH_OK);
 	for (int i = 0; aliases[i] != NULL; i++)
 		assert_int_equal(akh_gaz_add_alias(gaz, index, aliases[i], strlen(aliases[i]),
 										   adj && i == 0), AKH_OK);
+	return index;
+}
+
+static void
+entity(int64_t id, akh_kind kind, const char *name, const char *const *aliases, bool adj)
+{
+	entity_in(id, kind, name, NULL, aliases, adj);
+}
+
+static void
+person(int64_t id, const char *name, const char *country, const char *roles, const char *const *aliases)
+{
+	uint32_t	index = entity_in(id, AKH_KIND_PERSON, name, country, aliases, false);
+
+	assert_int_equal(akh_gaz_add_roles(gaz, index, roles, strlen(roles)), AKH_OK);
 }
 
 static int
@@ -36,14 +52,19 @@ setup(void **state)
 	if (akh_folder_new(&akh_env_malloc, &folder) != AKH_OK ||
 		akh_gaz_new(folder, &akh_env_malloc, &gaz) != AKH_OK)
 		return -1;
-	entity(156, AKH_KIND_PLACE, "China", (const char *const[]) {"الصيني", "الصين", "Chine", NULL}, true);
+	entity_in(156, AKH_KIND_PLACE, "China", "CN", (const char *const[]) {"الصيني", "الصين", "Chine", NULL}, true);
 	entity(10001, AKH_KIND_PLACE, "Beijing", (const char *const[]) {"بكين", "Pékin", NULL}, false);
-	entity(643, AKH_KIND_PLACE, "Russia", (const char *const[]) {"russe", "روسيا", "Russie", NULL}, true);
+	entity_in(643, AKH_KIND_PLACE, "Russia", "RU", (const char *const[]) {"russe", "روسيا", "Russie", NULL}, true);
+	entity_in(644, AKH_KIND_PLACE, "Russia (adjectives)", "RU", (const char *const[]) {"الروسي", NULL}, true);
+	entity_in(645, AKH_KIND_PLACE, "Russia (English)", "RU", (const char *const[]) {"Russian", NULL}, true);
+	person(40010, "Sergey Lavrov", "RU", "foreign_minister:RU:2004-", (const char *const[]) {"Sergueï Lavrov", NULL});
+	person(40011, "Dmitry Medvedev", "RU", "head_of_state:RU:2008-2012;head_of_government:RU:2012-2020",
+		   (const char *const[]) {"Dmitri Medvedev", NULL});
 	entity(20000, AKH_KIND_ORG, "United Nations", (const char *const[]) {"ONU", "الأمم المتحدة", "Nations unies", NULL}, false);
 	entity(20001, AKH_KIND_ORG, "Shanghai Cooperation Organisation",
 		   (const char *const[]) {"منظمة شنغهاي للتعاون", "شنغهاي", NULL}, false);
-	entity(40000, AKH_KIND_PERSON, "Vladimir Putin",
-		   (const char *const[]) {"Vladimir Poutine", "فلاديمير بوتين", NULL}, false);
+	person(40000, "Vladimir Putin", "RU", "head_of_state:RU:2000-2008;head_of_state:RU:2012-",
+		   (const char *const[]) {"Vladimir Poutine", "فلاديمير بوتين", NULL});
 	entity(40001, AKH_KIND_PERSON, "Wang Yi", (const char *const[]) {"وانغ يي", NULL}, false);
 	entity(40002, AKH_KIND_PERSON, "Xi Jinping", (const char *const[]) {"شي جين بينغ", "شى جين بينج", NULL}, false);
 	entity(10002, AKH_KIND_PLACE, "Tripoli", (const char *const[]) {"طرابلس", NULL}, false);
@@ -132,7 +153,7 @@ static void
 test_adjectives_are_not_mentions(void **state)
 {
 	(void) state;
-	expect("le président russe", "");
+	expect("une entreprise russe", "");
 	expect("الرئيس الصيني", "");
 }
 
@@ -158,6 +179,20 @@ test_unknown_people(void **state)
 	expect("Le ministre parle. Jean Dupont arrive", "");
 	/* A single capitalized word is not enough. */
 	expect("le ministre Dupont", "");
+}
+
+static void
+test_offices(void **state)
+{
+	(void) state;
+	expect("Selon le président russe, la Russie", "Vladimir Putin:président russe:9:15|Russia:Russie:29:6");
+	expect("وقال الرئيس الروسي إن", "Vladimir Putin:الرئيس الروسي:5:13");
+	expect("le ministre russe des Affaires étrangères", "Sergey Lavrov:ministre russe des Affaires étrangères:3:38");
+	expect("the Russian foreign minister said", "Sergey Lavrov:Russian foreign minister:4:24");
+	/* The name right after the office is the mention. */
+	expect("le président russe, Vladimir Poutine", "Vladimir Putin:Vladimir Poutine:20:16");
+	/* No office holder now (Medvedev left both): nothing. */
+	expect("le Premier ministre russe", "");
 }
 
 static void
@@ -198,6 +233,7 @@ main(void)
 		cmocka_unit_test(test_adjectives_are_not_mentions),
 		cmocka_unit_test(test_short_mentions),
 		cmocka_unit_test(test_unknown_people),
+		cmocka_unit_test(test_offices),
 		cmocka_unit_test(test_ambiguous_alias),
 		cmocka_unit_test(test_hostile_input),
 	};
