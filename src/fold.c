@@ -566,6 +566,50 @@ akh_fold(const akh_folder *f, const char *s, size_t n, akh_buf *out)
 				out->env->tick(out->env->ctx);
 			next_tick = i + AKH_TICK_BYTES;
 		}
+		if (c < 0x80 && i + 1 < n && p[i + 1] < 0x80)
+		{
+			/*
+			 * A run of ASCII (a single byte between Arabic words takes the general path, whose
+			 * set-up is lighter): every byte has an entry of at most one byte and a boundary
+			 * before it, so no decoding and no look-back bookkeeping until the run ends.
+			 */
+			size_t		room = (size_t) (limit - o) / 2 + 1;
+			size_t		end = n - i < room ? n : i + room;
+			char	   *o_last = o;
+			size_t		i_last = i;
+			bool		last_any = any;
+			bool		last_pending = pending;
+
+			if (end > next_tick)
+				end = next_tick;
+			do
+			{
+				const fast_entry *fe = &f->fast[c];
+
+				o_last = o;
+				i_last = i;
+				last_any = any;
+				last_pending = pending;
+				if (fe->info & E_SPACE)
+					pending = any;
+				else if (fe->info & E_LEN_MASK)
+				{
+					if (pending)
+					{
+						*o++ = ' ';
+						pending = false;
+					}
+					*o++ = fe->bytes[0];
+					any = true;
+				}
+			} while (++i < end && (c = p[i]) < 0x80);
+			prev_fast = true;
+			prev_i = i_last;
+			prev_len = (size_t) (o_last - out->data);
+			prev_any = last_any;
+			prev_pending = last_pending;
+			continue;
+		}
 		if (c >= 0x80 && (cl = akh_utf8_decode(p + i, n - i, &c)) == 0)
 			return AKH_EUTF8;
 		if (c < AKH_FAST_LIMIT)
