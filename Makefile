@@ -17,7 +17,7 @@ ENGINE_SRCS = src/akh_env.c src/fold.c src/lang.c src/tokenize.c src/gazetteer.c
 GLUE_SRCS = src/akhbar.c src/ftext.c src/entities.c
 OBJS = $(ENGINE_SRCS:.c=.o) $(GLUE_SRCS:.c=.o)
 
-GENERATED = src/gen/fold_rules.h src/gen/fr_words.h src/gen/en_words.h src/gen/titles_words.h src/gen/roles.h src/gen/name_key_rules.h \
+GENERATED = src/gen/fold_rules.h src/gen/fr_words.h src/gen/en_words.h src/gen/roles.h src/gen/context.h src/gen/name_key_rules.h \
 	src/gen/boilerplate.h
 GAZETTEER = data/gazetteer/country_aliases.tsv data/gazetteer/places.tsv data/gazetteer/orgs.tsv \
 	data/gazetteer/people_a.tsv data/gazetteer/people_b.tsv
@@ -64,9 +64,9 @@ src/gen/name_key_rules.h: data/name_key.tsv tools/gen_name_key.awk
 	@mkdir -p src/gen
 	awk -f tools/gen_name_key.awk data/name_key.tsv > $@.tmp && mv $@.tmp $@
 
-src/gen/roles.h: data/roles.tsv tools/gen_roles.awk
+src/gen/roles.h src/gen/context.h: src/gen/%.h: data/%.tsv tools/gen_pairs.awk
 	@mkdir -p src/gen
-	LC_ALL=C awk -f tools/gen_roles.awk data/roles.tsv > $@.tmp && mv $@.tmp $@
+	LC_ALL=C awk -f tools/gen_pairs.awk $< > $@.tmp && mv $@.tmp $@
 
 src/gen/boilerplate.h: data/boilerplate.tsv tools/gen_boilerplate.awk
 	@mkdir -p src/gen

@@ -52,13 +52,6 @@
 #define AR_ALEF "\xD8\xA7"
 #define AR_LETTER_BYTES 2
 
-/* Words that announce a person's name (data/lang/titles.txt), sorted. */
-static const char *const title_words[] = {
-#include "gen/titles_words.h"
-};
-
-#define NTITLES (sizeof(title_words) / sizeof(title_words[0]))
-
 /* How far before a capitalized name a title may stand, in words of the same sentence. */
 #define TITLE_WINDOW 8
 
@@ -68,6 +61,10 @@ static const char *const title_words[] = {
 
 /* Shortest name a short mention may use, in letters. */
 #define SHORT_NAME_MIN_CHARS 3
+
+/* What each word of the text belongs to after pass 1. */
+#define TOK_FREE UINT32_MAX		/* no alias */
+#define TOK_TAKEN (UINT32_MAX - 1)	/* an adjective or an ambiguous alias */
 
 /* Node flags. */
 #define NODE_NAME 0x01			/* a name (not only an adjective) ends here */
@@ -100,16 +97,37 @@ typedef struct gaz_entity
 	uint32_t	name_len;
 } gaz_entity;
 
-/* Office phrases (data/roles.tsv). */
-typedef struct role_phrase_src
+/* Rows of the data files roles.tsv and context.tsv: a key and a text. */
+typedef struct pair_src
 {
-	const char *role;
-	const char *phrase;
-} role_phrase_src;
+	const char *key;
+	const char *text;
+} pair_src;
 
-static const role_phrase_src role_phrase_srcs[] = {
+/* Office phrases (data/roles.tsv). */
+static const pair_src role_phrase_srcs[] = {
 #include "gen/roles.h"
 };
+
+/* Context words for unknown names (data/context.tsv). */
+static const pair_src context_srcs[] = {
+#include "gen/context.h"
+};
+
+#define NCONTEXT_SRCS (sizeof(context_srcs) / sizeof(context_srcs[0]))
+
+/* Kinds of context words, a bit each. */
+#define CTX_TITLE 0x01
+#define CTX_ORG_HEAD 0x02
+#define CTX_LINK 0x04
+#define CTX_STOP 0x08
+
+typedef struct ctx_word
+{
+	uint32_t	off;			/* folded word in akh_gazetteer.phrase_words */
+	uint32_t	len;
+	uint8_t		kinds;
+} ctx_word;
 
 #define NROLE_PHRASES (sizeof(role_phrase_srcs) / sizeof(role_phrase_srcs[0]))
 #define MAX_ROLES 16
@@ -140,7 +158,9 @@ struct akh_gazetteer
 	size_t		nphrases;
 	const char *role_names[MAX_ROLES];
 	size_t		nrole_names;
-	akh_buf		phrase_words;
+	akh_buf		phrase_words;	/* folded words of phrases and context words */
+	ctx_word	ctx[NCONTEXT_SRCS * 2];
+	size_t		nctx;
 	gaz_role   *roles;
 	size_t		nroles;
 	size_t		caproles;
@@ -298,8 +318,8 @@ build_phrases(akh_gazetteer *g)
 {
 	for (size_t p = 0; p < NROLE_PHRASES; p++)
 	{
-		const role_phrase_src *src = &role_phrase_srcs[p];
-		int			r = role_index(g, src->role, strlen(src->role));
+		const pair_src *src = &role_phrase_srcs[p];
+		int			r = role_index(g, src->key, strlen(src->key));
 		role_phrase *rp = &g->phrases[g->nphrases];
 		akh_tokens	t;
 		akh_status	st;
@@ -309,10 +329,10 @@ build_phrases(akh_gazetteer *g)
 			if (g->nrole_names == MAX_ROLES)
 				continue;
 			r = (int) g->nrole_names;
-			g->role_names[g->nrole_names++] = src->role;
+			g->role_names[g->nrole_names++] = src->key;
 		}
 		akh_tokens_init(&t, &g->env);
-		if ((st = akh_tokenize(g->f, src->phrase, strlen(src->phrase), &t)) != AKH_OK)
+		if ((st = akh_tokenize(g->f, src->text, strlen(src->text), &t)) != AKH_OK)
 		{
 			akh_tokens_free(&t);
 			return st;
@@ -328,6 +348,86 @@ build_phrases(akh_gazetteer *g)
 				st = akh_buf_append(&g->phrase_words, akh_token_folded(&t, &t.tok[k]), t.tok[k].fold_len);
 			}
 			g->nphrases++;
+		}
+		akh_tokens_free(&t);
+		if (st != AKH_OK)
+			return st;
+	}
+	return AKH_OK;
+}
+
+static int
+ctx_cmp(const void *a, const void *b, const char *base)
+{
+	const ctx_word *x = a;
+	const ctx_word *y = b;
+	int			c = memcmp(base + x->off, base + y->off, x->len < y->len ? x->len : y->len);
+
+	return c != 0 ? c : (x->len < y->len ? -1 : x->len > y->len);
+}
+
+/* The kinds of the folded word w, 0 when it is no context word. */
+static uint8_t
+ctx_kinds(const akh_gazetteer *g, const char *w, size_t len)
+{
+	size_t		lo = 0;
+	size_t		hi = g->nctx;
+
+	while (lo < hi)
+	{
+		size_t		mid = (lo + hi) / 2;
+		const ctx_word *c = &g->ctx[mid];
+		int			d = memcmp(w, g->phrase_words.data + c->off, len < c->len ? len : c->len);
+
+		if (d == 0)
+			d = len < c->len ? -1 : len > c->len;
+		if (d == 0)
+			return c->kinds;
+		if (d < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return 0;
+}
+
+/* Folds the context words once, sorted for binary search (insertion sort: a few hundred). */
+static akh_status
+build_context(akh_gazetteer *g)
+{
+	for (size_t c = 0; c < NCONTEXT_SRCS; c++)
+	{
+		const char *k = context_srcs[c].key;
+		uint8_t		kind = strcmp(k, "title") == 0 ? CTX_TITLE : strcmp(k, "org_head") == 0 ? CTX_ORG_HEAD :
+			strcmp(k, "link") == 0 ? CTX_LINK : strcmp(k, "stop") == 0 ? CTX_STOP : 0;
+		akh_tokens	t;
+		akh_status	st;
+
+		akh_tokens_init(&t, &g->env);
+		if ((st = akh_tokenize(g->f, context_srcs[c].text, strlen(context_srcs[c].text), &t)) != AKH_OK)
+		{
+			akh_tokens_free(&t);
+			return st;
+		}
+		/* "porte-parole" gives two words, each a title. */
+		for (size_t w = 0; w < t.n && g->nctx < NCONTEXT_SRCS * 2 && st == AKH_OK; w++)
+		{
+			ctx_word	x = {(uint32_t) g->phrase_words.len, (uint32_t) t.tok[w].fold_len, kind};
+			size_t		pos = g->nctx;
+
+			st = akh_buf_append(&g->phrase_words, akh_token_folded(&t, &t.tok[w]), t.tok[w].fold_len);
+			while (st == AKH_OK && pos > 0 && ctx_cmp(&g->ctx[pos - 1], &x, g->phrase_words.data) > 0)
+				pos--;
+			if (st != AKH_OK)
+				break;
+			if (pos > 0 && ctx_cmp(&g->ctx[pos - 1], &x, g->phrase_words.data) == 0)
+			{
+				g->ctx[pos - 1].kinds |= kind;
+				continue;
+			}
+			memmove(&g->ctx[pos + 1], &g->ctx[pos], (g->nctx - pos) * sizeof(ctx_word));
+			g->ctx[pos] = x;
+			g->nctx++;
 		}
 		akh_tokens_free(&t);
 		if (st != AKH_OK)
@@ -360,7 +460,8 @@ akh_gaz_new(const akh_folder *f, const akh_env *env, akh_gazetteer **out)
 	}
 	memset(g->edges, 0, g->capedges * sizeof(gaz_edge));
 	akh_buf_init(&g->phrase_words, &g->env);
-	if ((st = new_node(g, &root)) != AKH_OK || (st = build_phrases(g)) != AKH_OK)
+	if ((st = new_node(g, &root)) != AKH_OK || (st = build_phrases(g)) != AKH_OK ||
+		(st = build_context(g)) != AKH_OK)
 	{
 		akh_gaz_free(g);
 		return st;
@@ -773,45 +874,166 @@ emit(const akh_gazetteer *g, const char *s, const akh_tokens *t, size_t first, s
 	return push_mention(out, &m);
 }
 
-typedef struct word_key
+/* The context kinds of word k of the text, as written or without a leading و or ف. */
+static uint8_t
+word_kinds(const akh_gazetteer *g, const akh_tokens *t, size_t k)
 {
-	const char *w;
-	size_t		len;
-} word_key;
+	const akh_token *tok = &t->tok[k];
+	const char *w = akh_token_folded(t, tok);
+	uint8_t		kinds = ctx_kinds(g, w, tok->fold_len);
 
-static int
-title_cmp(const void *key, const void *elem)
-{
-	const word_key *k = key;
-	const char *t = *(const char *const *) elem;
-	size_t		tl = strlen(t);
-	int			c = memcmp(k->w, t, k->len < tl ? k->len : tl);
-
-	if (c != 0)
-		return c;
-	return k->len < tl ? -1 : k->len > tl;
-}
-
-static bool
-is_title(const akh_tokens *t, const akh_token *tok)
-{
-	word_key	k = {akh_token_folded(t, tok), tok->fold_len};
-
-	return bsearch(&k, title_words, NTITLES, sizeof(title_words[0]), title_cmp) != NULL;
+	if (kinds == 0 && tok->script == AKH_SCRIPT_ARABIC && tok->fold_len > 2 * AR_LETTER_BYTES &&
+		(starts_with(w, tok->fold_len, AR_WAW) || starts_with(w, tok->fold_len, AR_FEH)))
+		kinds = ctx_kinds(g, w + AR_LETTER_BYTES, tok->fold_len - AR_LETTER_BYTES);
+	return kinds;
 }
 
 /* A title among the words before first, in the same sentence. */
 static bool
-title_before(const akh_tokens *t, size_t first)
+title_before(const akh_gazetteer *g, const akh_tokens *t, size_t first)
 {
 	for (size_t k = first; k > 0 && first - k < TITLE_WINDOW; k--)
 	{
 		if (t->tok[k].sentence_start)
 			return false;
-		if (is_title(t, &t->tok[k - 1]))
+		if (word_kinds(g, t, k - 1) & CTX_TITLE)
 			return true;
 	}
 	return false;
+}
+
+/* An Arabic word with the article (ال, وال, بال ...): a noun or adjective, not a name. */
+static bool
+has_article(const akh_tokens *t, size_t k)
+{
+	const akh_token *tok = &t->tok[k];
+	variant		v[MAX_VARIANTS];
+	int			nv = word_variants(tok, akh_token_folded(t, tok), tok->fold_len, v);
+
+	for (int i = 0; i < nv; i++)
+		if (v[i].article)
+			return true;
+	return false;
+}
+
+/* Length of a run of capitalized Latin words from i that no alias covers and that are not titles. */
+static size_t
+capitalized_run(const akh_gazetteer *g, const akh_tokens *t, const uint32_t *owner, size_t i,
+				size_t max)
+{
+	size_t		j = i;
+
+	while (j < t->n && j - i < max && owner[j] == TOK_FREE &&
+		   t->tok[j].script == AKH_SCRIPT_LATIN && t->tok[j].caps == AKH_CAPS_FIRST &&
+		   !(word_kinds(g, t, j) & CTX_TITLE) &&
+		   (j == i || (!t->tok[j].sentence_start && !t->tok[j].comma_before)))
+		j++;
+	return j - i;
+}
+
+/*
+ * An Arabic name after the title at word i: the title's complements (covered words, words with
+ * the article, links such as في or باسم) are skipped, then two or three bare words that are
+ * neither function words nor titles, ended by punctuation, a function word or a known entity:
+ * "السفير الروسي في القاهرة جيورجي بوريسينكو إن". Returns the name's length, its start in *first.
+ */
+static size_t
+arabic_name_after_title(const akh_gazetteer *g, const akh_tokens *t, const uint32_t *owner,
+						size_t i, size_t *first)
+{
+	size_t		k = i + 1;
+	size_t		r;
+
+	while (k < t->n && k - i <= 5 && !t->tok[k].sentence_start &&
+		   (owner[k] != TOK_FREE || has_article(t, k) || (word_kinds(g, t, k) & CTX_LINK)))
+	{
+		/* The title already has its person: "والرئيس شي جين بينغ". */
+		if (owner[k] < TOK_TAKEN && g->ents[owner[k]].kind == AKH_KIND_PERSON)
+			return 0;
+		k++;
+	}
+	for (r = k; r < t->n && r - k < 3; r++)
+	{
+		if (owner[r] != TOK_FREE || t->tok[r].script != AKH_SCRIPT_ARABIC || has_article(t, r) ||
+			(word_kinds(g, t, r) & (CTX_STOP | CTX_TITLE | CTX_LINK | CTX_ORG_HEAD)) ||
+			(r > k && (t->tok[r].sentence_start || t->tok[r].comma_before)))
+			break;
+	}
+	if (r - k < UNKNOWN_MIN_WORDS)
+		return 0;
+	/* What follows must end the name. */
+	if (r < t->n && !t->tok[r].sentence_start && !t->tok[r].comma_before &&
+		owner[r] == TOK_FREE && !(word_kinds(g, t, r) & CTX_STOP))
+		return 0;
+	*first = k;
+	return r - k;
+}
+
+/* An Arabic organization: a bare head word (حزب, منظمة) and one to three words with the article. */
+static size_t
+arabic_org(const akh_gazetteer *g, const akh_tokens *t, const uint32_t *owner, size_t i)
+{
+	size_t		r = i + 1;
+
+	if (has_article(t, i) || !(word_kinds(g, t, i) & CTX_ORG_HEAD))
+		return 0;
+	while (r < t->n && r - i <= 3 && owner[r] == TOK_FREE && t->tok[r].script == AKH_SCRIPT_ARABIC &&
+		   has_article(t, r) && !t->tok[r].sentence_start && !t->tok[r].comma_before)
+		r++;
+	return r - i >= 2 ? r - i : 0;
+}
+
+/* Pass 3: people and organizations the gazetteer does not know, from their context. */
+static akh_status
+unknown_names(const akh_gazetteer *g, const char *s, const akh_tokens *t, uint32_t *owner,
+			  akh_mentions *out)
+{
+	for (size_t i = 0; i < t->n; i++)
+	{
+		const akh_token *tok = &t->tok[i];
+		size_t		first = i;
+		size_t		len = 0;
+		akh_kind	kind = AKH_KIND_PERSON;
+		akh_status	st;
+
+		if (owner[i] != TOK_FREE)
+			continue;
+		if (tok->script == AKH_SCRIPT_LATIN)
+		{
+			size_t		run;
+
+			if ((word_kinds(g, t, i) & CTX_ORG_HEAD) && i + 1 < t->n &&
+				(run = capitalized_run(g, t, owner, i + 1, 3)) >= 1 &&
+				!t->tok[i + 1].comma_before && !t->tok[i + 1].sentence_start)
+			{
+				len = run + 1;
+				kind = AKH_KIND_ORG;
+			}
+			else if ((run = capitalized_run(g, t, owner, i, UNKNOWN_MAX_WORDS + 1)) >= UNKNOWN_MIN_WORDS &&
+					 run <= UNKNOWN_MAX_WORDS && title_before(g, t, i))
+				len = run;
+			else if (run > 0)
+			{
+				i += run - 1;
+				continue;
+			}
+		}
+		else if (tok->script == AKH_SCRIPT_ARABIC)
+		{
+			if ((word_kinds(g, t, i) & CTX_TITLE))
+				len = arabic_name_after_title(g, t, owner, i, &first);
+			else if ((len = arabic_org(g, t, owner, i)) > 0)
+				kind = AKH_KIND_ORG;
+		}
+		if (len == 0)
+			continue;
+		if ((st = emit(g, s, t, first, len, 0, AKH_NO_ENTITY, kind, out)) != AKH_OK)
+			return st;
+		for (size_t k = first; k < first + len; k++)
+			owner[k] = TOK_TAKEN;
+		i = first + len - 1;
+	}
+	return AKH_OK;
 }
 
 static int
@@ -822,10 +1044,6 @@ mention_cmp(const void *a, const void *b)
 
 	return x->byte_start < y->byte_start ? -1 : x->byte_start > y->byte_start;
 }
-
-/* What each word of the text belongs to after pass 1. */
-#define TOK_FREE UINT32_MAX		/* no alias */
-#define TOK_TAKEN (UINT32_MAX - 1)	/* an adjective or an ambiguous alias */
 
 /* Country adjectives found in pass 1. */
 typedef struct adj_span
@@ -1094,25 +1312,9 @@ akh_gaz_extract(const akh_gazetteer *g, const char *s, size_t n, const akh_env *
 			}
 		}
 	}
-	/* Pass 3: unknown people, capitalized names after a title. */
-	for (i = 0; i < t.n; i++)
-	{
-		size_t		j = i;
-
-		/* Titles themselves are capitalized at times (M., Mme, Président): not names. */
-		while (j < t.n && j - i < UNKNOWN_MAX_WORDS + 1 && owner[j] == TOK_FREE &&
-			   t.tok[j].script == AKH_SCRIPT_LATIN && t.tok[j].caps == AKH_CAPS_FIRST &&
-			   !is_title(&t, &t.tok[j]) &&
-			   (j == i || (!t.tok[j].sentence_start && !t.tok[j].comma_before)))
-			j++;
-		if (j - i >= UNKNOWN_MIN_WORDS && j - i <= UNKNOWN_MAX_WORDS && title_before(&t, i))
-		{
-			if ((st = emit(g, s, &t, i, j - i, 0, AKH_NO_ENTITY, AKH_KIND_PERSON, out)) != AKH_OK)
-				goto done;
-		}
-		if (j > i)
-			i = j - 1;
-	}
+	/* Pass 3: unknown names. */
+	if ((st = unknown_names(g, s, &t, owner, out)) != AKH_OK)
+		goto done;
 	if (out->n > 1)
 		qsort(out->m, out->n, sizeof(akh_mention), mention_cmp);
 

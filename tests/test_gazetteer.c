@@ -179,6 +179,22 @@ test_unknown_people(void **state)
 	expect("Le ministre parle. Jean Dupont arrive", "");
 	/* A single capitalized word is not enough. */
 	expect("le ministre Dupont", "");
+	/* Arabic: title, its complements, then a bare two-word name ended by a function word. */
+	expect("وقال السفير الروسي في بكين جيورجي بوريسينكو إن",
+		   "Beijing:بكين:22:4|?:جيورجي بوريسينكو:27:16");
+	/* A title whose person is known takes no other name. */
+	expect("والرئيس شي جين بينغ الصين تناقش دائما هذه", "Xi Jinping:شي جين بينغ:8:11|China:الصين:20:5");
+	/* A clause after the title is not a name. */
+	expect("وقال الرئيس إن بلاده ستواصل العمل", "");
+}
+
+static void
+test_unknown_organizations(void **state)
+{
+	(void) state;
+	expect("le parti Avenir Radieux a gagné", "?:parti Avenir Radieux:3:20");
+	expect("حزب العدالة والتنمية", "?:حزب العدالة والتنمية:0:20");
+	expect("حزب واحد", "");
 }
 
 static void
@@ -234,6 +250,7 @@ main(void)
 		cmocka_unit_test(test_short_mentions),
 		cmocka_unit_test(test_unknown_people),
 		cmocka_unit_test(test_offices),
+		cmocka_unit_test(test_unknown_organizations),
 		cmocka_unit_test(test_ambiguous_alias),
 		cmocka_unit_test(test_hostile_input),
 	};
