@@ -21,6 +21,15 @@ SELECT name, surface FROM entities('l’ONU et d’Ankara, un pays de l''OTAN');
 -- Short mentions inside one article.
 SELECT name, surface FROM entities('التقى وزير الخارجية الروسي سيرغي لافروف نظيره الصيني. وقال لافروف إن ...');
 
+-- Offices next to a country adjective name their current holder, unless the name follows.
+SELECT name, surface FROM entities('Selon le président russe, la situation évolue.');
+SELECT name, surface FROM entities('وقال وزير الخارجية الروسي إن');
+SELECT name, surface FROM entities('le président russe, Vladimir Poutine, a dit');
+
+-- Unknown names from their context: entity_id NULL, a kind, and a key.
+SELECT entity_id, kind, name, key FROM entities('le secrétaire de presse de l’OTSC, Vladimir Zainetdinov, a déclaré') WHERE entity_id IS NULL;
+SELECT entity_id, kind, name, key FROM entities('وقال السفير الروسي في القاهرة جيورجي بوريسينكو إن حزب العدالة والتنمية') WHERE entity_id IS NULL;
+
 -- Offsets are 1-based characters: substr(body, start, len) = surface, always.
 SELECT count(*) AS mentions, bool_and(substr(b, start, len) = surface) AS offsets_exact
 FROM (VALUES ('Pékin, Moscou et l’ONU — بكين وموسكو والأمم المتحدة، وقال بوتين')) v(b), entities(b);
