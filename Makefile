@@ -13,16 +13,16 @@ PGFILEDESC = "akhbar - Arabic and French news analysis"
 
 # The language engine: plain C on ICU, no postgres.h. The unit tests link these directly.
 ENGINE_SRCS = src/akh_env.c src/fold.c src/lang.c src/tokenize.c src/gazetteer.c src/namekey.c \
-	src/clean.c
-GLUE_SRCS = src/akhbar.c src/ftext.c src/entities.c
+	src/clean.c src/stem_ar.c src/stem_fr.c
+GLUE_SRCS = src/akhbar.c src/ftext.c src/entities.c src/tsearch.c
 OBJS = $(ENGINE_SRCS:.c=.o) $(GLUE_SRCS:.c=.o)
 
-GENERATED = src/gen/fold_rules.h src/gen/fr_words.h src/gen/en_words.h src/gen/roles.h src/gen/context.h src/gen/name_key_rules.h \
+GENERATED = src/gen/fold_rules.h src/gen/fr_words.h src/gen/en_words.h src/gen/roles.h src/gen/context.h src/gen/stop_ar_words.h src/gen/stop_fr_words.h src/gen/name_key_rules.h \
 	src/gen/boilerplate.h
 GAZETTEER = data/gazetteer/country_aliases.tsv data/gazetteer/places.tsv data/gazetteer/orgs.tsv \
 	data/gazetteer/people_a.tsv data/gazetteer/people_b.tsv
 
-REGRESS = setup fold lang ftext encoding entities names clean
+REGRESS = setup fold lang ftext encoding entities names clean search
 REGRESS_OPTS = --inputdir=. --outputdir=build/regress --encoding=UTF8
 
 ICU_CFLAGS := $(shell pkg-config --cflags icu-uc 2>/dev/null)
@@ -82,7 +82,8 @@ src/gen/%_words.h: data/lang/%.txt tools/gen_words.awk
 
 # ---- unit tests (cmocka) -------------------------------------------------------------------
 UNIT_CFLAGS = -O2 -g -std=c11 -D_GNU_SOURCE $(WARNINGS) -Isrc $(ICU_CFLAGS) $(SAN_FLAGS)
-UNIT_TESTS = build/test_fold build/test_lang build/test_namekey build/test_clean build/test_gazetteer
+UNIT_TESTS = build/test_fold build/test_lang build/test_namekey build/test_clean build/test_gazetteer \
+	build/test_stem_ar build/test_stem_fr
 
 build/test_%: tests/test_%.c $(ENGINE_SRCS) $(GENERATED) src/*.h
 	@mkdir -p build

@@ -401,6 +401,119 @@ COMMENT ON FUNCTION @extschema@.clean(pg_catalog.text) IS
 'the article without the boilerplate of scraped news (share buttons, most-read lists, cookie notices, credits)';
 
 ------------------------------------------------------------------------------------------------
+-- Text search: a parser that knows names, dictionaries that never stem them
+------------------------------------------------------------------------------------------------
+
+CREATE FUNCTION @extschema@.prs_start(internal, pg_catalog.int4)
+RETURNS internal AS 'MODULE_PATHNAME', 'akhbar_prs_start' LANGUAGE C STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.prs_nexttoken(internal, internal, internal)
+RETURNS internal AS 'MODULE_PATHNAME', 'akhbar_prs_nexttoken' LANGUAGE C STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.prs_end(internal)
+RETURNS void AS 'MODULE_PATHNAME', 'akhbar_prs_end' LANGUAGE C STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.prs_lextype(internal)
+RETURNS internal AS 'MODULE_PATHNAME', 'akhbar_prs_lextype' LANGUAGE C STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.prs_start(internal, pg_catalog.int4) IS 'akhbar text search parser: start (finds the names of the document)';
+COMMENT ON FUNCTION @extschema@.prs_nexttoken(internal, internal, internal) IS 'akhbar text search parser: next token';
+COMMENT ON FUNCTION @extschema@.prs_end(internal) IS 'akhbar text search parser: end';
+COMMENT ON FUNCTION @extschema@.prs_lextype(internal) IS 'akhbar text search parser: token types';
+
+CREATE TEXT SEARCH PARSER @extschema@.news_parser (
+	START = @extschema@.prs_start,
+	GETTOKEN = @extschema@.prs_nexttoken,
+	END = @extschema@.prs_end,
+	HEADLINE = pg_catalog.prsd_headline,
+	LEXTYPES = @extschema@.prs_lextype
+);
+
+COMMENT ON TEXT SEARCH PARSER @extschema@.news_parser IS
+'words of Arabic and French news, with the words of names marked and one entity_<id> token per gazetteer name';
+
+CREATE FUNCTION @extschema@.dict_init(internal)
+RETURNS internal AS 'MODULE_PATHNAME', 'akhbar_dict_init' LANGUAGE C STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.dict_arabic(internal, internal, internal, internal)
+RETURNS internal AS 'MODULE_PATHNAME', 'akhbar_dict_arabic' LANGUAGE C STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.dict_french(internal, internal, internal, internal)
+RETURNS internal AS 'MODULE_PATHNAME', 'akhbar_dict_french' LANGUAGE C STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.dict_fold(internal, internal, internal, internal)
+RETURNS internal AS 'MODULE_PATHNAME', 'akhbar_dict_fold' LANGUAGE C STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.dict_init(internal) IS 'akhbar text search dictionaries: init (no options)';
+COMMENT ON FUNCTION @extschema@.dict_arabic(internal, internal, internal, internal) IS 'lexize: fold, Arabic stop words, light10 stemmer';
+COMMENT ON FUNCTION @extschema@.dict_french(internal, internal, internal, internal) IS 'lexize: elision, fold, French stop words, Savoy light stemmer';
+COMMENT ON FUNCTION @extschema@.dict_fold(internal, internal, internal, internal) IS 'lexize: fold only';
+
+CREATE TEXT SEARCH TEMPLATE @extschema@.arabic_stem (INIT = @extschema@.dict_init, LEXIZE = @extschema@.dict_arabic);
+CREATE TEXT SEARCH TEMPLATE @extschema@.french_stem (INIT = @extschema@.dict_init, LEXIZE = @extschema@.dict_french);
+CREATE TEXT SEARCH TEMPLATE @extschema@.fold (INIT = @extschema@.dict_init, LEXIZE = @extschema@.dict_fold);
+
+CREATE TEXT SEARCH DICTIONARY @extschema@.arabic_stem (TEMPLATE = @extschema@.arabic_stem);
+CREATE TEXT SEARCH DICTIONARY @extschema@.french_stem (TEMPLATE = @extschema@.french_stem);
+CREATE TEXT SEARCH DICTIONARY @extschema@.fold (TEMPLATE = @extschema@.fold);
+
+COMMENT ON TEXT SEARCH DICTIONARY @extschema@.arabic_stem IS 'Arabic: fold, stop words (data/lang/stop_ar.txt), light10 stemmer';
+COMMENT ON TEXT SEARCH DICTIONARY @extschema@.french_stem IS 'French: elision, fold, stop words (data/lang/stop_fr.txt), Savoy light stemmer';
+COMMENT ON TEXT SEARCH DICTIONARY @extschema@.fold IS 'akhbar.fold() of the token: names (never stemmed), numbers, entity lexemes, words of the other language';
+
+CREATE TEXT SEARCH CONFIGURATION @extschema@.arabic (PARSER = @extschema@.news_parser);
+ALTER TEXT SEARCH CONFIGURATION @extschema@.arabic
+	ADD MAPPING FOR arword WITH @extschema@.arabic_stem;
+ALTER TEXT SEARCH CONFIGURATION @extschema@.arabic
+	ADD MAPPING FOR latword, number, entity WITH @extschema@.fold;
+ALTER TEXT SEARCH CONFIGURATION @extschema@.arabic
+	ADD MAPPING FOR arname, latname WITH @extschema@.fold;
+
+CREATE TEXT SEARCH CONFIGURATION @extschema@.french (PARSER = @extschema@.news_parser);
+ALTER TEXT SEARCH CONFIGURATION @extschema@.french
+	ADD MAPPING FOR latword WITH @extschema@.french_stem;
+ALTER TEXT SEARCH CONFIGURATION @extschema@.french
+	ADD MAPPING FOR arword, number, entity WITH @extschema@.fold;
+ALTER TEXT SEARCH CONFIGURATION @extschema@.french
+	ADD MAPPING FOR arname, latname WITH @extschema@.fold;
+
+CREATE TEXT SEARCH CONFIGURATION @extschema@.news (PARSER = @extschema@.news_parser);
+ALTER TEXT SEARCH CONFIGURATION @extschema@.news
+	ADD MAPPING FOR arword WITH @extschema@.arabic_stem;
+ALTER TEXT SEARCH CONFIGURATION @extschema@.news
+	ADD MAPPING FOR latword WITH @extschema@.french_stem;
+ALTER TEXT SEARCH CONFIGURATION @extschema@.news
+	ADD MAPPING FOR number, entity WITH @extschema@.fold;
+ALTER TEXT SEARCH CONFIGURATION @extschema@.news
+	ADD MAPPING FOR arname, latname WITH @extschema@.fold;
+
+COMMENT ON TEXT SEARCH CONFIGURATION @extschema@.arabic IS 'Arabic news: light10 stemming, names kept whole, entity lexemes';
+COMMENT ON TEXT SEARCH CONFIGURATION @extschema@.french IS 'French news: elision, light stemming, names kept whole, entity lexemes';
+COMMENT ON TEXT SEARCH CONFIGURATION @extschema@.news IS 'mixed Arabic and French news: each word by its own language, names kept whole, entity lexemes';
+
+-- The query for an entity named in any language or spelling: its entity_<id> lexeme. Names are
+-- looked up as the text matcher sees them, then by name key (of the whole name or of its last
+-- word), so that بوتين, Poutine and Putin all give Vladimir Putin.
+CREATE FUNCTION @extschema@.entity_query(name pg_catalog.text)
+RETURNS pg_catalog.tsquery
+LANGUAGE sql STABLE STRICT PARALLEL SAFE
+BEGIN ATOMIC
+	SELECT coalesce(
+		(SELECT pg_catalog.string_agg(DISTINCT 'entity_' OPERATOR(pg_catalog.||) m.entity_id, ' | ')::pg_catalog.tsquery
+		 FROM @extschema@.entities(name) m
+		 WHERE m.entity_id IS NOT NULL),
+		(SELECT pg_catalog.string_agg(DISTINCT 'entity_' OPERATOR(pg_catalog.||) x.id, ' | ')::pg_catalog.tsquery
+		 FROM (SELECT e.id, v.n
+			   FROM @extschema@.entity e,
+					LATERAL (VALUES (e.name_en), (e.name_fr), (e.name_ar)) v(n)
+			   WHERE v.n IS NOT NULL
+			   UNION ALL
+			   SELECT a.entity_id, a.alias FROM @extschema@.alias a WHERE a.form OPERATOR(pg_catalog.=) 'name') x
+		 WHERE @extschema@.name_key(name) OPERATOR(pg_catalog.<>) ''
+		   AND (@extschema@.name_key(x.n) OPERATOR(pg_catalog.=) @extschema@.name_key(name)
+				OR @extschema@.name_key(pg_catalog.regexp_replace(x.n, '^.*[[:space:]]', ''))
+				   OPERATOR(pg_catalog.=) @extschema@.name_key(name))),
+		''::pg_catalog.tsquery);
+END;
+
+COMMENT ON FUNCTION @extschema@.entity_query(pg_catalog.text) IS
+'tsquery for the entity a name denotes, in any language or spelling, to match the entity lexemes of akhbar.news, akhbar.arabic and akhbar.french (stable because it reads the gazetteer)';
+
+------------------------------------------------------------------------------------------------
 -- Built-in gazetteer rows (generated from data/gazetteer by the build)
 ------------------------------------------------------------------------------------------------
 

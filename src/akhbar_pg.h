@@ -9,12 +9,16 @@
 
 #include "akh_env.h"
 #include "fold.h"
+#include "gazetteer.h"
 
 /* Allocates in CurrentMemoryContext, checks for interrupts. */
 extern const akh_env akh_pg_env;
 
 /* The folder of this backend, built on first use. */
 extern const akh_folder *akh_pg_folder(void);
+
+/* The entity automaton of this backend, built from the gazetteer tables on first use. */
+extern const akh_gazetteer *akh_pg_gazetteer(void);
 
 /* Raises the error that matches an engine status (what: the function, for the message). */
 extern void akh_pg_check(akh_status st, const char *what);

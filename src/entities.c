@@ -166,8 +166,8 @@ gazetteer_load(void)
 	gazetteer = g;
 }
 
-static const akh_gazetteer *
-gazetteer_get(void)
+const akh_gazetteer *
+akh_pg_gazetteer(void)
 {
 	if (gazetteer == NULL)
 		gazetteer_load();
@@ -202,7 +202,7 @@ akhbar_entities(PG_FUNCTION_ARGS)
 	akh_mentions m;
 
 	InitMaterializedSRF(fcinfo, 0);
-	g = gazetteer_get();
+	g = akh_pg_gazetteer();
 	akh_mentions_init(&m, &akh_pg_env);
 	akh_pg_check(akh_gaz_extract(g, s, n, &akh_pg_env, &m), "akhbar.entities");
 	for (size_t i = 0; i < m.n; i++)
@@ -256,7 +256,7 @@ PG_FUNCTION_INFO_V1(akhbar_gazetteer_memory);
 Datum
 akhbar_gazetteer_memory(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_INT64((int64) akh_gaz_memory(gazetteer_get()));
+	PG_RETURN_INT64((int64) akh_gaz_memory(akh_pg_gazetteer()));
 }
 
 PG_FUNCTION_INFO_V1(akhbar_name_key);

@@ -66,6 +66,15 @@
 #define TOK_FREE UINT32_MAX		/* no alias */
 #define TOK_TAKEN (UINT32_MAX - 1)	/* an adjective or an ambiguous alias */
 
+/* Edges from this pseudo-node label the words of person and place names (name words). */
+#define NAME_WORDS_PARENT (UINT32_MAX - 2)
+
+/*
+ * Shortest name word, in letters: shorter words are not changed by the stemmers anyway, and
+ * three-letter function words (les, des, une) sit in place names (Les Cayes).
+ */
+#define NAME_WORD_MIN_CHARS 4
+
 /* Node flags. */
 #define NODE_NAME 0x01			/* a name (not only an adjective) ends here */
 #define NODE_ADJ 0x02			/* an adjective ends here */
@@ -569,6 +578,18 @@ akh_gaz_add_alias(akh_gazetteer *g, uint32_t index, const char *alias, size_t al
 			caps = AKH_CAPS_NONE;	/* mixed or non-Latin aliases carry no case constraint */
 		st = child_or_new(g, node, w, len, &node);
 	}
+	/* The words of person and place names are never stemmed by the text search parser. */
+	for (size_t i = 0; i < t.n && st == AKH_OK && !adjective &&
+		 g->ents[index].kind != AKH_KIND_ORG; i++)
+	{
+		const char *w = akh_token_folded(&t, &t.tok[i]);
+		size_t		len = t.tok[i].fold_len;
+		size_t		a = t.tok[i].script == AKH_SCRIPT_ARABIC ? article_len(w, len) : 0;
+		uint32_t	dummy;
+
+		if (t.tok[i].char_len >= NAME_WORD_MIN_CHARS)
+			st = child_or_new(g, NAME_WORDS_PARENT, w + a, len - a, &dummy);
+	}
 	/* A one-word alias in capitals is an acronym; longer ones only need capital initials. */
 	if (caps == AKH_CAPS_ALL && t.n > 1)
 		caps = AKH_CAPS_FIRST;
@@ -791,6 +812,35 @@ skip_letters(const akh_folder *f, const char *s, const akh_token *tok, size_t le
 	*chars = c;
 }
 
+bool
+akh_gaz_name_word(const akh_gazetteer *g, const char *s, const akh_tokens *t, size_t k,
+				  size_t *key_byte_start)
+{
+	const akh_token *tok = &t->tok[k];
+	const char *w = akh_token_folded(t, tok);
+	variant		v[MAX_VARIANTS];
+	int			nv;
+
+	if (tok->char_len < NAME_WORD_MIN_CHARS ||
+		(tok->script == AKH_SCRIPT_LATIN && tok->caps == AKH_CAPS_NONE))
+		return false;
+	nv = word_variants(tok, w, tok->fold_len, v);
+	for (int i = 0; i < nv; i++)
+	{
+		if (child_of(g, NAME_WORDS_PARENT, w + v[i].off, tok->fold_len - v[i].off) != 0)
+		{
+			size_t		bytes = 0;
+			size_t		chars = 0;
+
+			if (v[i].off > 0)
+				skip_letters(g->f, s, tok, v[i].off / AR_LETTER_BYTES, &bytes, &chars);
+			*key_byte_start = tok->byte_start + bytes;
+			return true;
+		}
+	}
+	return false;
+}
+
 static bool
 caps_ok(const akh_tokens *t, size_t first, size_t ntok, uint8_t need)
 {
@@ -855,7 +905,7 @@ short_add(const akh_env *env, short_names *sn, const char *w, size_t len, uint32
 
 static akh_status
 emit(const akh_gazetteer *g, const char *s, const akh_tokens *t, size_t first, size_t ntok,
-	 size_t clitics, uint32_t entity, akh_kind kind, akh_mentions *out)
+	 size_t clitics, size_t key_letters, uint32_t entity, akh_kind kind, akh_mentions *out)
 {
 	const akh_token *a = &t->tok[first];
 	const akh_token *z = &t->tok[first + ntok - 1];
@@ -863,6 +913,14 @@ emit(const akh_gazetteer *g, const char *s, const akh_tokens *t, size_t first, s
 	size_t		skip_bytes = 0;
 	size_t		skip_chars = 0;
 
+	if (key_letters > 0)
+	{
+		skip_letters(g->f, s, a, key_letters, &skip_bytes, &skip_chars);
+		m.key_byte_start = a->byte_start + skip_bytes;
+	}
+	else
+		m.key_byte_start = a->byte_start;
+	skip_bytes = skip_chars = 0;
 	if (clitics > 0)
 		skip_letters(g->f, s, a, clitics, &skip_bytes, &skip_chars);
 	m.entity = entity;
@@ -1027,7 +1085,7 @@ unknown_names(const akh_gazetteer *g, const char *s, const akh_tokens *t, uint32
 		}
 		if (len == 0)
 			continue;
-		if ((st = emit(g, s, t, first, len, 0, AKH_NO_ENTITY, kind, out)) != AKH_OK)
+		if ((st = emit(g, s, t, first, len, 0, 0, AKH_NO_ENTITY, kind, out)) != AKH_OK)
 			return st;
 		for (size_t k = first; k < first + len; k++)
 			owner[k] = TOK_TAKEN;
@@ -1180,7 +1238,7 @@ resolve_offices(const akh_gazetteer *g, const char *s, const akh_tokens *t, uint
 			continue;
 		/* A و or ف on the office's first word is not part of the surface. */
 		clitics = best_first < adj->first && t->tok[best_first].fold_len > best->word_len[0] ? 1 : 0;
-		if ((st = emit(g, s, t, best_first, best_end - best_first, clitics, person,
+		if ((st = emit(g, s, t, best_first, best_end - best_first, clitics, clitics, person,
 					   AKH_KIND_PERSON, out)) != AKH_OK)
 			return st;
 		for (size_t k = best_first; k < best_end; k++)
@@ -1222,6 +1280,7 @@ akh_gaz_extract(const akh_gazetteer *g, const char *s, size_t n, const akh_env *
 		size_t		best_len = 0;
 		uint32_t	best_node = 0;
 		size_t		best_clitics = 0;
+		size_t		best_key = 0;
 
 		if ((i & 1023) == 0 && env->tick != NULL)
 			env->tick(env->ctx);
@@ -1241,6 +1300,7 @@ akh_gaz_extract(const akh_gazetteer *g, const char *s, size_t n, const akh_env *
 					best_len = j - i + 1;
 					best_node = node;
 					best_clitics = v[k].clitics;
+					best_key = v[k].off / AR_LETTER_BYTES;	/* Arabic letters are two bytes */
 				}
 				if (++j >= t.n)
 					break;
@@ -1266,7 +1326,7 @@ akh_gaz_extract(const akh_gazetteer *g, const char *s, size_t n, const akh_env *
 			{
 				akh_kind	kind = g->ents[nd->entity].kind;
 
-				if ((st = emit(g, s, &t, i, best_len, best_clitics, nd->entity, kind, out)) != AKH_OK)
+				if ((st = emit(g, s, &t, i, best_len, best_clitics, best_key, nd->entity, kind, out)) != AKH_OK)
 					goto done;
 				if (kind == AKH_KIND_PERSON)
 				{
@@ -1306,7 +1366,8 @@ akh_gaz_extract(const akh_gazetteer *g, const char *s, size_t n, const akh_env *
 
 			if (x != NULL && x->entity != AKH_NO_ENTITY)
 			{
-				if ((st = emit(g, s, &t, i, 1, v[k].clitics, x->entity, AKH_KIND_PERSON, out)) != AKH_OK)
+				if ((st = emit(g, s, &t, i, 1, v[k].clitics, v[k].off / AR_LETTER_BYTES, x->entity,
+								AKH_KIND_PERSON, out)) != AKH_OK)
 					goto done;
 				break;
 			}

@@ -42,6 +42,14 @@ extern akh_status akh_gaz_add_roles(akh_gazetteer *g, uint32_t index, const char
 extern akh_status akh_gaz_add_alias(akh_gazetteer *g, uint32_t index, const char *alias,
 									size_t alias_len, bool adjective);
 
+/*
+ * Word k of t (the words of text s) is a word of a person's or place's name, as written or
+ * after Arabic clitics ("Poutine", "لبوتين"): the text search parser does not stem it.
+ * *key_byte_start receives where the name starts in s (after the clitics and article).
+ */
+extern bool akh_gaz_name_word(const akh_gazetteer *g, const char *s, const akh_tokens *t,
+							  size_t k, size_t *key_byte_start);
+
 extern size_t akh_gaz_entity_count(const akh_gazetteer *g);
 extern int64_t akh_gaz_entity_id(const akh_gazetteer *g, uint32_t index);
 extern akh_kind akh_gaz_entity_kind(const akh_gazetteer *g, uint32_t index);
@@ -60,6 +68,8 @@ typedef struct akh_mention
 	size_t		byte_len;
 	size_t		char_start;		/* 0-based code points */
 	size_t		char_len;
+	size_t		key_byte_start; /* where the matched key starts: after the article of an
+								 * Arabic name (الصين: صين), for the text search parser */
 } akh_mention;
 
 typedef struct akh_mentions

@@ -1,0 +1,305 @@
+/*
+ * stem_ar.c — the Arabic side of the text search analyzer: one word in, one lexeme out; and
+ * the clitic-free form of a word of a name.
+ *
+ * Arabic is written in these comments in Buckwalter transliteration (A alef, b beh, t teh,
+ * p teh marbuta, h heh, w waw, y yeh, Y alef maksura, l lam, k kaf, f feh, n noon, S sad),
+ * and the letters the code compares are UTF-8 byte escapes: the engine's sources hold no
+ * Arabic letters, and the stop words are data (data/lang/stop_ar.txt).
+ *
+ * A word goes through three steps:
+ *
+ *   1. fold(). Lucene's Arabic analyzer normalizes before it stems (ArabicNormalizationFilter:
+ *      hamza-carrying alefs -> A, Y -> y, p -> h, no tatweel nor harakat); akhbar's fold()
+ *      does all of that and more, so the stemmer sees the same letters as Lucene's, and the
+ *      lexeme agrees with every other akhbar key.
+ *   2. Stop words. If the folded word is in data/lang/stop_ar.txt (compiled into a sorted
+ *      array at build time, looked up by binary search in byte order, the order of the
+ *      generator's LC_ALL=C sort) it gives no lexeme. The list is written as fold() writes,
+ *      so one entry covers every spelling (>n and <n are both An). Looking up the fold rather
+ *      than the stem keeps the list readable: the words, not their stems.
+ *   3. The light10 stemmer of Larkey, Ballesteros and Connell ("Light Stemming for Arabic
+ *      Information Retrieval", 2007) as Lucene's ArabicStemmer implements it:
+ *        - at most one prefix, the first of Al wAl bAl kAl fAl ll w that matches, when the
+ *          word has at least two letters more than the prefix (w, a single letter, wants
+ *          three: "wa- prefix requires at least 3 characters");
+ *        - then every suffix of hA An At wn yn yh h y in that order, each at most once, each
+ *          when two letters at least remain (so -At then -h: sAhdhAt -> sAhd).
+ *      Lucene's list also has -yp and -p (teh marbuta). Its analyzer never meets them (its
+ *      normalizer has turned p into h before the stemmer runs), and neither does this one
+ *      (fold() has too): they are left out. Keeping them as -yh and -h a second time would
+ *      cut a second h (wjhh, "his face", would lose both), which Lucene's chain never does.
+ *      So on words whose p is word-final, as Arabic spelling wants, the lexeme is the fold
+ *      of Lucene's stem; the unit test checks this on Lucene's own vectors.
+ *
+ * Lengths are Lucene's: UTF-16 units of the folded word. Every Arabic letter is one unit
+ * and two UTF-8 bytes, so affixes are matched as bytes; a byte match of an affix is also a
+ * match of whole characters, because an affix starts with a lead byte and UTF-8 lets no
+ * character end inside another.
+ *
+ * Names. A word of a name is never stemmed (bwtyn, Putin, must not lose its -yn) and has no
+ * stop words, but it carries the clitics Arabic writes onto the next word: the conjunctions
+ * w f, then the prepositions b k l, the l fusing with the article as ll (l + Al, alef not
+ * written). akh_name_lexeme_ar() removes at most one conjunction, then at most one
+ * preposition, each keeping two letters or more: wbkyn, bbkyn, lbkyn -> bkyn; wAlSyn, bAlSyn,
+ * wbAlSyn -> AlSyn; llSyn, wllSyn -> AlSyn (but llh, with fewer than two letters after the
+ * article, stays whole). After a conjunction, a preposition is removed only before the
+ * article: wbkyn is "and Beijing", not "and in kyn"; w + preposition + bare name is rarer in
+ * news than w + a name starting with b k l (wlbnAn, "and Lebanon").
+ *
+ * What no rule without a lexicon can do: tell a clitic from the first letter of a name. A
+ * bare bwtyn loses its b as a clitic would (wtyn), while wbwtyn keeps it (bwtyn), and llbnAn
+ * ("to Lebanon") gives AlbnAn. About a quarter of the gazetteer's Arabic name words begin
+ * with w f b k or l. The entity matcher (gazetteer.c) decides by trying every reading against
+ * its aliases; a caller that knows where the name starts (a mention's surface) should pass
+ * the word from there and fold it without this function.
+ *
+ * Memory: the fold is written into out and cut there in place; nothing else is allocated.
+ * A folded word longer than STEM_MAX_BYTES is indexed folded and unstemmed: no Arabic word is
+ * a tenth of that, and hostile input (a 1 MB "word") costs one fold, in linear time.
+ */
+#include "stem_ar.h"
+
+#include <stdint.h>
+#include <string.h>
+
+/* Longer folded words are indexed without stemming. */
+#define STEM_MAX_BYTES 256
+
+/*
+ * Arabic letters the stemmer and the clitic rules need, as UTF-8: all two bytes, one UTF-16
+ * unit. Buckwalter letter in brackets.
+ */
+#define AR_ALEF "\xD8\xA7"		/* U+0627 ARABIC LETTER ALEF (A) */
+#define AR_BEH "\xD8\xA8"		/* U+0628 ARABIC LETTER BEH (b) */
+#define AR_TEH "\xD8\xAA"		/* U+062A ARABIC LETTER TEH (t) */
+#define AR_FEH "\xD9\x81"		/* U+0641 ARABIC LETTER FEH (f) */
+#define AR_KAF "\xD9\x83"		/* U+0643 ARABIC LETTER KAF (k) */
+#define AR_LAM "\xD9\x84"		/* U+0644 ARABIC LETTER LAM (l) */
+#define AR_NOON "\xD9\x86"		/* U+0646 ARABIC LETTER NOON (n) */
+#define AR_HEH "\xD9\x87"		/* U+0647 ARABIC LETTER HEH (h) */
+#define AR_WAW "\xD9\x88"		/* U+0648 ARABIC LETTER WAW (w) */
+#define AR_YEH "\xD9\x8A"		/* U+064A ARABIC LETTER YEH (y) */
+#define AR_LETTER_BYTES 2
+
+/* Lucene's prefixes, in its order: the first that matches (and leaves enough) is removed. */
+static const char *const prefixes[] = {
+	AR_ALEF AR_LAM,				/* Al */
+	AR_WAW AR_ALEF AR_LAM,		/* wAl */
+	AR_BEH AR_ALEF AR_LAM,		/* bAl */
+	AR_KAF AR_ALEF AR_LAM,		/* kAl */
+	AR_FEH AR_ALEF AR_LAM,		/* fAl */
+	AR_LAM AR_LAM,				/* ll */
+	AR_WAW,						/* w */
+};
+
+/* Lucene's suffixes on folded words (-yp and -p gone, see above), in its order. */
+static const char *const suffixes[] = {
+	AR_HEH AR_ALEF,				/* hA */
+	AR_ALEF AR_NOON,			/* An */
+	AR_ALEF AR_TEH,				/* At */
+	AR_WAW AR_NOON,				/* wn */
+	AR_YEH AR_NOON,				/* yn */
+	AR_YEH AR_HEH,				/* yh */
+	AR_HEH,						/* h */
+	AR_YEH,						/* y */
+};
+
+static const char *const stop_words[] = {
+#include "gen/stop_ar_words.h"
+};
+
+#define NSTOP (sizeof(stop_words) / sizeof(stop_words[0]))
+
+
+/* Compares s[0..n) with the NUL-terminated word, bytewise unsigned (LC_ALL=C sort order). */
+static int
+key_cmp(const char *s, size_t n, const char *word)
+{
+	size_t		i;
+
+	for (i = 0; i < n && word[i] != '\0'; i++)
+	{
+		if (s[i] != word[i])
+			return (unsigned char) s[i] < (unsigned char) word[i] ? -1 : 1;
+	}
+	if (i < n)
+		return 1;
+	return word[i] == '\0' ? 0 : -1;
+}
+
+static bool
+is_stop_word(const char *s, size_t n)
+{
+	size_t		lo = 0;
+	size_t		hi = NSTOP;
+
+	while (lo < hi)
+	{
+		size_t		mid = (lo + hi) / 2;
+		int			c = key_cmp(s, n, stop_words[mid]);
+
+		if (c == 0)
+			return true;
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return false;
+}
+
+static bool
+starts_with(const char *s, size_t len, const char *prefix)
+{
+	size_t		pl = strlen(prefix);
+
+	return len >= pl && memcmp(s, prefix, pl) == 0;
+}
+
+static bool
+ends_with(const char *s, size_t len, const char *suffix)
+{
+	size_t		sl = strlen(suffix);
+
+	return len >= sl && memcmp(s + len - sl, suffix, sl) == 0;
+}
+
+/*
+ * Length of valid UTF-8 s[0..len) in UTF-16 units, as Lucene counts: one per character, two
+ * for a character past U+FFFF (four bytes in UTF-8). Counting stops at limit, which is all
+ * the callers need to know and keeps a long word from being read to its end.
+ */
+static size_t
+utf16_units(const char *s, size_t len, size_t limit)
+{
+	size_t		units = 0;
+
+	for (size_t i = 0; i < len && units < limit; i++)
+	{
+		unsigned char c = (unsigned char) s[i];
+
+		if ((c & 0xC0) != 0x80)
+			units += c >= 0xF0 ? 2 : 1;
+	}
+	return units;
+}
+
+/*
+ * light10 on the folded word s[0..len), in place; returns the stem's length in bytes. Every
+ * affix is made of Arabic letters, one UTF-16 unit and AR_LETTER_BYTES bytes each.
+ */
+static size_t
+light10(char *s, size_t len)
+{
+	/* Counted in full: suffixes come off one after another, each tested on what is left. */
+	size_t		units = utf16_units(s, len, SIZE_MAX);
+
+	for (size_t i = 0; i < sizeof(prefixes) / sizeof(prefixes[0]); i++)
+	{
+		size_t		pl = strlen(prefixes[i]);
+		size_t		letters = pl / AR_LETTER_BYTES;
+
+		if (units < (letters == 1 ? 4 : letters + 2) || !starts_with(s, len, prefixes[i]))
+			continue;
+		memmove(s, s + pl, len - pl);
+		len -= pl;
+		units -= letters;
+		break;
+	}
+	for (size_t i = 0; i < sizeof(suffixes) / sizeof(suffixes[0]); i++)
+	{
+		size_t		sl = strlen(suffixes[i]);
+		size_t		letters = sl / AR_LETTER_BYTES;
+
+		if (units < letters + 2 || !ends_with(s, len, suffixes[i]))
+			continue;
+		len -= sl;
+		units -= letters;
+	}
+	return len;
+}
+
+akh_status
+akh_lexeme_ar(const akh_folder *f, const char *w, size_t n, akh_buf *out, bool *is_stop)
+{
+	size_t		start = out->len;
+	akh_status	st;
+
+	*is_stop = false;
+
+	/* The fold, in out itself: the stop word key, the stemmer's input, and its validation. */
+	if ((st = akh_fold(f, w, n, out)) != AKH_OK)
+	{
+		out->len = start;
+		return st;
+	}
+	if (out->len == start || is_stop_word(out->data + start, out->len - start))
+	{
+		out->len = start;
+		*is_stop = true;
+		return AKH_OK;
+	}
+	if (out->len - start > STEM_MAX_BYTES)
+		return AKH_OK;
+	out->len = start + light10(out->data + start, out->len - start);
+	return AKH_OK;
+}
+
+/*
+ * Removes the leading clitics of the folded word s[0..len) in place (rules in the design note
+ * above); returns the new length in bytes.
+ */
+static size_t
+strip_clitics(char *s, size_t len)
+{
+	/* The rules need to know whether up to four letters remain: count no further. */
+	size_t		letters = utf16_units(s, len, 5);
+	size_t		off = 0;
+	bool		conjunction = false;
+	const char *p;
+	size_t		plen;
+
+	if (letters >= 3 && (starts_with(s, len, AR_WAW) || starts_with(s, len, AR_FEH)))
+	{
+		off = AR_LETTER_BYTES;
+		letters--;
+		conjunction = true;
+	}
+	p = s + off;
+	plen = len - off;
+	if (starts_with(p, plen, AR_LAM AR_LAM))
+	{
+		/*
+		 * ll: the preposition l and the article Al whose alef is not written. Write the alef
+		 * back when two letters follow the article; a shorter word (llh) is left whole, not
+		 * read as a bare preposition.
+		 */
+		if (letters >= 4)
+			memcpy(s + off, AR_ALEF, AR_LETTER_BYTES);
+	}
+	else if (letters >= 3 &&
+			 (starts_with(p, plen, AR_BEH) || starts_with(p, plen, AR_KAF) ||
+			  starts_with(p, plen, AR_LAM)) &&
+			 (!conjunction || starts_with(p + AR_LETTER_BYTES, plen - AR_LETTER_BYTES,
+										  AR_ALEF AR_LAM)))
+		off += AR_LETTER_BYTES;
+	if (off > 0)
+		memmove(s, s + off, len - off);
+	return len - off;
+}
+
+akh_status
+akh_name_lexeme_ar(const akh_folder *f, const char *w, size_t n, akh_buf *out)
+{
+	size_t		start = out->len;
+	akh_status	st;
+
+	if ((st = akh_fold(f, w, n, out)) != AKH_OK)
+	{
+		out->len = start;
+		return st;
+	}
+	out->len = start + strip_clitics(out->data + start, out->len - start);
+	return AKH_OK;
+}
