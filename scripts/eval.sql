@@ -54,3 +54,40 @@ FROM found WHERE required = 1;
 SELECT CASE WHEN avg(correct::int) >= 0.90 THEN 'PASS' ELSE 'FAIL' END
        || ' entity precision ' || round(avg(correct::int), 3) || ' (target 0.90)'
 FROM judged;
+
+\echo '-- search: entity_query(name_en) finds the article; gold surfaces are not stemmed into other words'
+CREATE TEMP TABLE searched AS
+SELECT g.article, g.name_en,
+       EXISTS (SELECT 1 FROM corpus c
+               WHERE c.id = g.article
+                 AND to_tsvector('akhbar.news', akhbar.clean(c.body)) @@ akhbar.entity_query(g.name_en)) AS found
+FROM gold_entities g;
+SELECT 'search: entity_query(name_en) finds its article for ' || count(*) FILTER (WHERE found) || '/' || count(*)
+       || ' gold entities (required: ' || count(*) FILTER (WHERE found AND required = 1) || '/' || count(*) FILTER (WHERE required = 1) || ')'
+FROM searched JOIN gold_entities USING (article, name_en);
+SELECT '  not found ' || article || ': ' || string_agg(name_en, ', ' ORDER BY name_en)
+FROM searched WHERE NOT found GROUP BY article ORDER BY article;
+SELECT CASE WHEN bool_and(found) THEN 'PASS' ELSE 'FAIL' END || ' search: every required gold entity found by entity_query'
+FROM searched JOIN gold_entities USING (article, name_en) WHERE required = 1;
+
+-- A surface is stemmed into another word when a lexeme of its tsvector is not one of its folded
+-- words, nor such a word with its leading clitics or article cut off (وبكين -> بكين, الصين -> صين).
+CREATE TEMP TABLE surface_words AS
+SELECT DISTINCT g.article, s.surface, w.word
+FROM gold_entities g,
+     LATERAL unnest(string_to_array(g.surfaces, '|')) s(surface),
+     LATERAL regexp_split_to_table(akhbar.fold(s.surface), '[^[:alnum:]]+') w(word)
+WHERE w.word <> '';
+CREATE TEMP TABLE stemmed AS
+SELECT DISTINCT sw.article, sw.surface, l.lexeme
+FROM (SELECT DISTINCT article, surface FROM surface_words) sw,
+     LATERAL unnest(to_tsvector('akhbar.news', sw.surface)) l
+WHERE l.lexeme NOT LIKE 'entity\_%'
+  AND NOT EXISTS (SELECT 1 FROM surface_words x
+                  WHERE x.article = sw.article AND x.surface = sw.surface
+                    AND (x.word = l.lexeme OR x.word LIKE '%' || l.lexeme AND length(x.word) - length(l.lexeme) <= 3));
+SELECT '  stemmed ' || article || ': ' || string_agg(surface || ' -> ' || lexeme, ', ')
+FROM stemmed GROUP BY article ORDER BY article;
+SELECT CASE WHEN count(*) = 0 THEN 'PASS' ELSE 'FAIL' END || ' search: no gold surface stemmed into another word ('
+       || count(*) || ' stemmed)'
+FROM stemmed;

@@ -23,7 +23,8 @@ SELECT to_tsvector('akhbar.news', 'Vladimir Poutine') @@ entity_query('بوتي�
        to_tsvector('akhbar.news', 'Vladimir Poutine') @@ entity_query('Putin') AS en_name,
        to_tsvector('akhbar.news', 'الصين') @@ entity_query('China') AS china,
        to_tsvector('akhbar.news', 'Moscou') @@ entity_query('بكين') AS not_beijing;
-SELECT entity_query('Lavrov') = entity_query('لافروف') AS lavrov, entity_query('qwertyuiop') AS nothing;
+-- A name the gazetteer does not know gives the phrase of its words.
+SELECT entity_query('Lavrov') = entity_query('لافروف') AS lavrov, entity_query('Jean Inconnu') AS unknown;
 
 -- Queries and headlines work with the configurations.
 SELECT to_tsvector('akhbar.news', 'Le président russe a rencontré ses homologues')

@@ -487,7 +487,8 @@ COMMENT ON TEXT SEARCH CONFIGURATION @extschema@.news IS 'mixed Arabic and Frenc
 
 -- The query for an entity named in any language or spelling: its entity_<id> lexeme. Names are
 -- looked up as the text matcher sees them, then by name key (of the whole name or of its last
--- word), so that بوتين, Poutine and Putin all give Vladimir Putin.
+-- word), so that بوتين, Poutine and Putin all give Vladimir Putin. A name the gazetteer does not
+-- know gives the phrase of its words.
 CREATE FUNCTION @extschema@.entity_query(name pg_catalog.text)
 RETURNS pg_catalog.tsquery
 LANGUAGE sql STABLE STRICT PARALLEL SAFE
@@ -507,7 +508,8 @@ BEGIN ATOMIC
 		   AND (@extschema@.name_key(x.n) OPERATOR(pg_catalog.=) @extschema@.name_key(name)
 				OR @extschema@.name_key(pg_catalog.regexp_replace(x.n, '^.*[[:space:]]', ''))
 				   OPERATOR(pg_catalog.=) @extschema@.name_key(name))),
-		''::pg_catalog.tsquery);
+		-- A name the gazetteer does not know: its words in a row.
+		pg_catalog.phraseto_tsquery('@extschema@.news', name));
 END;
 
 COMMENT ON FUNCTION @extschema@.entity_query(pg_catalog.text) IS

@@ -213,6 +213,8 @@ akhbar_entities(PG_FUNCTION_ARGS)
 		const char *name;
 		size_t		name_len;
 
+		if (x->adjective)
+			continue;			/* "russe" is not a mention of Russia */
 		if (x->entity != AKH_NO_ENTITY)
 		{
 			values[0] = Int64GetDatum(akh_gaz_entity_id(g, x->entity));

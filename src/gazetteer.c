@@ -66,7 +66,7 @@
 #define TOK_FREE UINT32_MAX		/* no alias */
 #define TOK_TAKEN (UINT32_MAX - 1)	/* an adjective or an ambiguous alias */
 
-/* Edges from this pseudo-node label the words of person and place names (name words). */
+/* Edges from this pseudo-node label the words of names (name words). */
 #define NAME_WORDS_PARENT (UINT32_MAX - 2)
 
 /*
@@ -578,9 +578,8 @@ akh_gaz_add_alias(akh_gazetteer *g, uint32_t index, const char *alias, size_t al
 			caps = AKH_CAPS_NONE;	/* mixed or non-Latin aliases carry no case constraint */
 		st = child_or_new(g, node, w, len, &node);
 	}
-	/* The words of person and place names are never stemmed by the text search parser. */
-	for (size_t i = 0; i < t.n && st == AKH_OK && !adjective &&
-		 g->ents[index].kind != AKH_KIND_ORG; i++)
+	/* The words of names are never stemmed by the text search parser. */
+	for (size_t i = 0; i < t.n && st == AKH_OK && !adjective; i++)
 	{
 		const char *w = akh_token_folded(&t, &t.tok[i]);
 		size_t		len = t.tok[i].fold_len;
@@ -925,6 +924,7 @@ emit(const akh_gazetteer *g, const char *s, const akh_tokens *t, size_t first, s
 		skip_letters(g->f, s, a, clitics, &skip_bytes, &skip_chars);
 	m.entity = entity;
 	m.kind = kind;
+	m.adjective = false;
 	m.byte_start = a->byte_start + skip_bytes;
 	m.byte_len = z->byte_start + z->byte_len - m.byte_start;
 	m.char_start = a->char_start + skip_chars;
@@ -1376,6 +1376,19 @@ akh_gaz_extract(const akh_gazetteer *g, const char *s, size_t n, const akh_env *
 	/* Pass 3: unknown names. */
 	if ((st = unknown_names(g, s, &t, owner, out)) != AKH_OK)
 		goto done;
+
+	/* Country adjectives that no office took, flagged. */
+	for (size_t a = 0; a < adjs.n; a++)
+	{
+		const adj_span *adj = &adjs.a[a];
+
+		if (owner[adj->first] != TOK_TAKEN)
+			continue;
+		if ((st = emit(g, s, &t, adj->first, adj->ntok, 0, 0, adj->country,
+					   g->ents[adj->country].kind, out)) != AKH_OK)
+			goto done;
+		out->m[out->n - 1].adjective = true;
+	}
 	if (out->n > 1)
 		qsort(out->m, out->n, sizeof(akh_mention), mention_cmp);
 

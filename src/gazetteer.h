@@ -43,7 +43,7 @@ extern akh_status akh_gaz_add_alias(akh_gazetteer *g, uint32_t index, const char
 									size_t alias_len, bool adjective);
 
 /*
- * Word k of t (the words of text s) is a word of a person's or place's name, as written or
+ * Word k of t (the words of text s) is a word of a name of the gazetteer, as written or
  * after Arabic clitics ("Poutine", "لبوتين"): the text search parser does not stem it.
  * *key_byte_start receives where the name starts in s (after the clitics and article).
  */
@@ -70,6 +70,8 @@ typedef struct akh_mention
 	size_t		char_len;
 	size_t		key_byte_start; /* where the matched key starts: after the article of an
 								 * Arabic name (الصين: صين), for the text search parser */
+	bool		adjective;		/* a country adjective (russe, الروسي): not a mention of the
+								 * country for entities(), but text search indexes it */
 } akh_mention;
 
 typedef struct akh_mentions
@@ -83,7 +85,10 @@ typedef struct akh_mentions
 extern void akh_mentions_init(akh_mentions *m, const akh_env *env);
 extern void akh_mentions_free(akh_mentions *m);
 
-/* The mentions of s[0..n), in text order. Allocations through env. */
+/*
+ * The mentions of s[0..n), in text order, never overlapping, country adjectives included
+ * (flagged). Allocations through env.
+ */
 extern akh_status akh_gaz_extract(const akh_gazetteer *g, const char *s, size_t n,
 								  const akh_env *env, akh_mentions *out);
 

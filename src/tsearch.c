@@ -9,10 +9,12 @@
  *   - words inside a gazetteer or unknown name (arname, latname): folded, never stemmed, so
  *     بوتين stays بوتين; clitics and the article before a name (و of وبكين, بال of بالصين)
  *     are returned as blanks, so that بكين, وبكين, ببكين give بكين and الصين, والصين, بالصين,
- *     للصين give صين. A word of a person's or place's name standing alone (Poutine, لبوتين)
- *     is a name word too;
+ *     للصين give صين. A word of a name standing alone (Poutine, لبوتين, الوزارة) is a name
+ *     word too (Latin ones only with a capital);
  *   - after the last word of a gazetteer name, one extra token "entity_<id>": a lexeme that does
  *     not depend on the language or the spelling, what akhbar.entity_query() searches for;
+ *     a country adjective (russe, الإيرانية) gives its country's lexeme too, while its word is
+ *     stemmed as any other;
  *   - numbers, and the text between words as blanks, so that ts_headline can rebuild the text.
  *
  * Token type ids follow the default parser's where its headline code gives them a meaning:
@@ -104,7 +106,7 @@ akhbar_prs_start(PG_FUNCTION_ARGS)
 		/* Mentions are in text order and never overlap: advance past those that end before. */
 		while (mi < m.n && m.m[mi].byte_start + m.m[mi].byte_len <= k->byte_start)
 			mi++;
-		in_name = mi < m.n && m.m[mi].byte_start < end;
+		in_name = mi < m.n && m.m[mi].byte_start < end && !m.m[mi].adjective;
 		if (in_name && m.m[mi].byte_start >= k->byte_start)
 			key_start = m.m[mi].key_byte_start;
 		else if (!in_name && k->script != AKH_SCRIPT_NONE)
@@ -121,7 +123,7 @@ akhbar_prs_start(PG_FUNCTION_ARGS)
 		push(ps, &cap, type, doc + key_start, (int) (end - key_start));
 		prev_end = end;
 		/* After a gazetteer name's last word, its language-independent lexeme. */
-		if (in_name && mi < m.n && m.m[mi].byte_start < end && m.m[mi].entity != AKH_NO_ENTITY &&
+		if (mi < m.n && m.m[mi].byte_start < end && m.m[mi].entity != AKH_NO_ENTITY &&
 			end >= m.m[mi].byte_start + m.m[mi].byte_len)
 		{
 			char	   *lex = psprintf("entity_" INT64_FORMAT, akh_gaz_entity_id(g, m.m[mi].entity));
