@@ -81,6 +81,10 @@ src/gen/%_words.h: data/lang/%.txt tools/gen_words.awk
 	grep -v '^#' $< | LC_ALL=C sort -u | awk -f tools/gen_words.awk > $@.tmp && mv $@.tmp $@
 
 # ---- unit tests (cmocka) -------------------------------------------------------------------
+# make unit SANITIZE=1: the engine's tests under AddressSanitizer and UBSan.
+ifeq ($(SANITIZE),1)
+SAN_FLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+endif
 UNIT_CFLAGS = -O2 -g -std=c11 -D_GNU_SOURCE $(WARNINGS) -Isrc $(ICU_CFLAGS) $(SAN_FLAGS)
 UNIT_TESTS = build/test_fold build/test_lang build/test_namekey build/test_clean build/test_gazetteer \
 	build/test_stem_ar build/test_stem_fr

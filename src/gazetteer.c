@@ -1033,7 +1033,7 @@ arabic_org(const akh_gazetteer *g, const akh_tokens *t, const uint32_t *owner, s
 {
 	size_t		r = i + 1;
 
-	if (has_article(t, i) || !(word_kinds(g, t, i) & CTX_ORG_HEAD))
+	if (!(word_kinds(g, t, i) & CTX_ORG_HEAD) || has_article(t, i))
 		return 0;
 	while (r < t->n && r - i <= 3 && owner[r] == TOK_FREE && t->tok[r].script == AKH_SCRIPT_ARABIC &&
 		   has_article(t, r) && !t->tok[r].sentence_start && !t->tok[r].comma_before)
@@ -1060,9 +1060,11 @@ unknown_names(const akh_gazetteer *g, const char *s, const akh_tokens *t, uint32
 		{
 			size_t		run;
 
-			if ((word_kinds(g, t, i) & CTX_ORG_HEAD) && i + 1 < t->n &&
-				(run = capitalized_run(g, t, owner, i + 1, 3)) >= 1 &&
-				!t->tok[i + 1].comma_before && !t->tok[i + 1].sentence_start)
+			/* Cheap tests first: most words are followed by no capitalized word. */
+			if (i + 1 < t->n && t->tok[i + 1].caps == AKH_CAPS_FIRST &&
+				!t->tok[i + 1].comma_before && !t->tok[i + 1].sentence_start &&
+				(word_kinds(g, t, i) & CTX_ORG_HEAD) &&
+				(run = capitalized_run(g, t, owner, i + 1, 3)) >= 1)
 			{
 				len = run + 1;
 				kind = AKH_KIND_ORG;
@@ -1078,9 +1080,11 @@ unknown_names(const akh_gazetteer *g, const char *s, const akh_tokens *t, uint32
 		}
 		else if (tok->script == AKH_SCRIPT_ARABIC)
 		{
-			if ((word_kinds(g, t, i) & CTX_TITLE))
+			uint8_t		kinds = word_kinds(g, t, i);
+
+			if (kinds & CTX_TITLE)
 				len = arabic_name_after_title(g, t, owner, i, &first);
-			else if ((len = arabic_org(g, t, owner, i)) > 0)
+			else if ((kinds & CTX_ORG_HEAD) && (len = arabic_org(g, t, owner, i)) > 0)
 				kind = AKH_KIND_ORG;
 		}
 		if (len == 0)
@@ -1252,15 +1256,26 @@ akh_gaz_extract(const akh_gazetteer *g, const char *s, size_t n, const akh_env *
 				akh_mentions *out)
 {
 	akh_tokens	t;
+	akh_status	st;
+
+	akh_tokens_init(&t, env);
+	if ((st = akh_tokenize(g->f, s, n, &t)) == AKH_OK)
+		st = akh_gaz_extract_tokens(g, s, &t, env, out);
+	akh_tokens_free(&t);
+	return st;
+}
+
+akh_status
+akh_gaz_extract_tokens(const akh_gazetteer *g, const char *s, const akh_tokens *words,
+					   const akh_env *env, akh_mentions *out)
+{
+	akh_tokens	t = *words;		/* a copy of the header, read only */
 	short_names sn = {NULL, 0, 0};
 	uint32_t   *owner = NULL;
 	adj_spans	adjs = {NULL, 0, 0};
-	akh_status	st;
+	akh_status	st = AKH_OK;
 	size_t		i = 0;
 
-	akh_tokens_init(&t, env);
-	if ((st = akh_tokenize(g->f, s, n, &t)) != AKH_OK)
-		goto done;
 	if (t.n > 0 && (owner = env->alloc(env->ctx, t.n * sizeof(uint32_t))) == NULL)
 	{
 		st = AKH_ENOMEM;
@@ -1399,6 +1414,5 @@ done:
 		env->free(env->ctx, adjs.a);
 	if (sn.s != NULL)
 		env->free(env->ctx, sn.s);
-	akh_tokens_free(&t);
 	return st;
 }

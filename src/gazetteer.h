@@ -92,4 +92,9 @@ extern void akh_mentions_free(akh_mentions *m);
 extern akh_status akh_gaz_extract(const akh_gazetteer *g, const char *s, size_t n,
 								  const akh_env *env, akh_mentions *out);
 
+/* The same on the words of s, already made by akh_tokenize (the text search parser has them). */
+extern akh_status akh_gaz_extract_tokens(const akh_gazetteer *g, const char *s,
+										 const akh_tokens *words, const akh_env *env,
+										 akh_mentions *out);
+
 #endif							/* AKH_GAZETTEER_H */

@@ -1,6 +1,5 @@
 /*
- * stem_ar.c — the Arabic side of the text search analyzer: one word in, one lexeme out; and
- * the clitic-free form of a word of a name.
+ * stem_ar.c — the Arabic side of the text search analyzer: one word in, one lexeme out.
  *
  * Arabic is written in these comments in Buckwalter transliteration (A alef, b beh, t teh,
  * p teh marbuta, h heh, w waw, y yeh, Y alef maksura, l lam, k kaf, f feh, n noon, S sad),
@@ -38,21 +37,13 @@
  * character end inside another.
  *
  * Names. A word of a name is never stemmed (bwtyn, Putin, must not lose its -yn) and has no
- * stop words, but it carries the clitics Arabic writes onto the next word: the conjunctions
- * w f, then the prepositions b k l, the l fusing with the article as ll (l + Al, alef not
- * written). akh_name_lexeme_ar() removes at most one conjunction, then at most one
- * preposition, each keeping two letters or more: wbkyn, bbkyn, lbkyn -> bkyn; wAlSyn, bAlSyn,
- * wbAlSyn -> AlSyn; llSyn, wllSyn -> AlSyn (but llh, with fewer than two letters after the
- * article, stays whole). After a conjunction, a preposition is removed only before the
- * article: wbkyn is "and Beijing", not "and in kyn"; w + preposition + bare name is rarer in
- * news than w + a name starting with b k l (wlbnAn, "and Lebanon").
- *
- * What no rule without a lexicon can do: tell a clitic from the first letter of a name. A
- * bare bwtyn loses its b as a clitic would (wtyn), while wbwtyn keeps it (bwtyn), and llbnAn
- * ("to Lebanon") gives AlbnAn. About a quarter of the gazetteer's Arabic name words begin
- * with w f b k or l. The entity matcher (gazetteer.c) decides by trying every reading against
- * its aliases; a caller that knows where the name starts (a mention's surface) should pass
- * the word from there and fold it without this function.
+ * stop words, so it does not come here. The text search parser (tsearch.c) runs the entity
+ * matcher (gazetteer.c) first, which says where each name starts: after the clitics and the
+ * article Arabic writes onto it (the conjunctions w f, the prepositions b k l, Al, ll). The
+ * parser passes the name from there, to be folded only, and returns what comes before as a
+ * blank: wbkyn and bbkyn give bkyn, wAlSyn, bAlSyn and llSyn give Syn. The matcher tells a
+ * clitic from the first letter of a name by trying every reading against its aliases, which
+ * no rule without a lexicon can do (bwtyn, Putin, begins with b).
  *
  * Memory: the fold is written into out and cut there in place; nothing else is allocated.
  * A folded word longer than STEM_MAX_BYTES is indexed folded and unstemmed: no Arabic word is
@@ -67,8 +58,8 @@
 #define STEM_MAX_BYTES 256
 
 /*
- * Arabic letters the stemmer and the clitic rules need, as UTF-8: all two bytes, one UTF-16
- * unit. Buckwalter letter in brackets.
+ * Arabic letters the stemmer needs, as UTF-8: all two bytes, one UTF-16 unit. Buckwalter
+ * letter in brackets.
  */
 #define AR_ALEF "\xD8\xA7"		/* U+0627 ARABIC LETTER ALEF (A) */
 #define AR_BEH "\xD8\xA8"		/* U+0628 ARABIC LETTER BEH (b) */
@@ -243,63 +234,5 @@ akh_lexeme_ar(const akh_folder *f, const char *w, size_t n, akh_buf *out, bool *
 	if (out->len - start > STEM_MAX_BYTES)
 		return AKH_OK;
 	out->len = start + light10(out->data + start, out->len - start);
-	return AKH_OK;
-}
-
-/*
- * Removes the leading clitics of the folded word s[0..len) in place (rules in the design note
- * above); returns the new length in bytes.
- */
-static size_t
-strip_clitics(char *s, size_t len)
-{
-	/* The rules need to know whether up to four letters remain: count no further. */
-	size_t		letters = utf16_units(s, len, 5);
-	size_t		off = 0;
-	bool		conjunction = false;
-	const char *p;
-	size_t		plen;
-
-	if (letters >= 3 && (starts_with(s, len, AR_WAW) || starts_with(s, len, AR_FEH)))
-	{
-		off = AR_LETTER_BYTES;
-		letters--;
-		conjunction = true;
-	}
-	p = s + off;
-	plen = len - off;
-	if (starts_with(p, plen, AR_LAM AR_LAM))
-	{
-		/*
-		 * ll: the preposition l and the article Al whose alef is not written. Write the alef
-		 * back when two letters follow the article; a shorter word (llh) is left whole, not
-		 * read as a bare preposition.
-		 */
-		if (letters >= 4)
-			memcpy(s + off, AR_ALEF, AR_LETTER_BYTES);
-	}
-	else if (letters >= 3 &&
-			 (starts_with(p, plen, AR_BEH) || starts_with(p, plen, AR_KAF) ||
-			  starts_with(p, plen, AR_LAM)) &&
-			 (!conjunction || starts_with(p + AR_LETTER_BYTES, plen - AR_LETTER_BYTES,
-										  AR_ALEF AR_LAM)))
-		off += AR_LETTER_BYTES;
-	if (off > 0)
-		memmove(s, s + off, len - off);
-	return len - off;
-}
-
-akh_status
-akh_name_lexeme_ar(const akh_folder *f, const char *w, size_t n, akh_buf *out)
-{
-	size_t		start = out->len;
-	akh_status	st;
-
-	if ((st = akh_fold(f, w, n, out)) != AKH_OK)
-	{
-		out->len = start;
-		return st;
-	}
-	out->len = start + strip_clitics(out->data + start, out->len - start);
 	return AKH_OK;
 }

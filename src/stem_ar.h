@@ -1,9 +1,10 @@
 /*
  * stem_ar.h — lexemes of Arabic words for text search: fold(), stop words, the light10
- * stemmer as Lucene's Arabic analyzer applies it; and the clitic-free form of a name (see
- * stem_ar.c for the design). Arabic is written here in Buckwalter transliteration (A alef,
- * b beh, t teh, p teh marbuta, h heh, w waw, y yeh, Y alef maksura, l lam, k kaf, f feh,
- * n noon): the engine's sources hold no Arabic letters.
+ * stemmer as Lucene's Arabic analyzer applies it (see stem_ar.c for the design; names are
+ * not stemmed: the parser in tsearch.c passes them, from where the entity matcher says they
+ * start, to be folded). Arabic is written here in Buckwalter transliteration (A alef, b beh,
+ * t teh, p teh marbuta, h heh, w waw, y yeh, Y alef maksura, l lam, k kaf, f feh, n noon):
+ * the engine's sources hold no Arabic letters.
  */
 #ifndef AKH_STEM_AR_H
 #define AKH_STEM_AR_H
@@ -25,17 +26,5 @@
  */
 extern akh_status akh_lexeme_ar(const akh_folder *f, const char *w, size_t n, akh_buf *out,
 								bool *is_stop);
-
-/*
- * For names (never stemmed, no stop words): the folded word without its leading clitics, so
- * that a clitic-prefixed name gives the name: wbkyn, bbkyn, lbkyn -> bkyn (Beijing); wAlSyn,
- * bAlSyn, wbAlSyn -> AlSyn (China); llSyn, wllSyn -> AlSyn (l + Al, the alef not written).
- * At most one of w f is removed, then one of b k l — after w/f only before the article
- * (wbAlSyn), since the name itself may begin with one of them (wbkyn) — and each strip keeps
- * two letters or more. Without a lexicon, a bare name that begins with a clitic letter loses
- * it as well (bwtyn, Putin, gives wtyn): see stem_ar.c. AKH_EUTF8 on invalid UTF-8,
- * AKH_ENOMEM when out cannot grow; on any error out->len is left as it was.
- */
-extern akh_status akh_name_lexeme_ar(const akh_folder *f, const char *w, size_t n, akh_buf *out);
 
 #endif							/* AKH_STEM_AR_H */

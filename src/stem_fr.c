@@ -23,6 +23,10 @@
  *   4. fold() of the stem, so that the lexeme agrees with the rest of akhbar (œ -> oe, the
  *      accents norm() leaves, ï, ë).
  *
+ * Names are neither stemmed nor filtered for stop words, and do not come here: the text search
+ * parser (tsearch.c) passes a name from where the entity matcher (gazetteer.c) says it starts,
+ * to be folded only.
+ *
  * Faithfulness. Lucene's stemmer works on Java chars (UTF-16 units) and its length tests count
  * them; this one works on ICU UChars for the same counts. Its lowercasing is Java's
  * Character.toLowerCase per code point, here u_tolower per code point (the same simple case
@@ -504,23 +508,6 @@ akh_lexeme_fr(const akh_folder *f, const char *w, size_t n, akh_buf *out, bool *
 	 * characters fold() deletes) would be an empty lexeme: index the word's fold instead.
 	 */
 	if (out->len == start && (st = akh_fold(f, w, n, out)) != AKH_OK)
-		out->len = start;
-	return st;
-}
-
-akh_status
-akh_name_lexeme_fr(const akh_folder *f, const char *w, size_t n, akh_buf *out)
-{
-	size_t		start = out->len;
-	size_t		e = elision_length(w, n);
-	akh_status	st;
-
-	if (e > 0)
-	{
-		w += e;
-		n -= e;
-	}
-	if ((st = akh_fold(f, w, n, out)) != AKH_OK)
 		out->len = start;
 	return st;
 }

@@ -20,7 +20,4 @@
 extern akh_status akh_lexeme_fr(const akh_folder *f, const char *w, size_t n, akh_buf *out,
 								bool *is_stop);
 
-/* The same without stemming nor stop words (for names): elision removed, then folded. */
-extern akh_status akh_name_lexeme_fr(const akh_folder *f, const char *w, size_t n, akh_buf *out);
-
 #endif							/* AKH_STEM_FR_H */

@@ -94,7 +94,7 @@ akhbar_prs_start(PG_FUNCTION_ARGS)
 	akh_tokens_init(&t, &akh_pg_env);
 	akh_mentions_init(&m, &akh_pg_env);
 	akh_pg_check(akh_tokenize(akh_pg_folder(), doc, (size_t) len, &t), "akhbar parser");
-	akh_pg_check(akh_gaz_extract(g, doc, (size_t) len, &akh_pg_env, &m), "akhbar parser");
+	akh_pg_check(akh_gaz_extract_tokens(g, doc, &t, &akh_pg_env, &m), "akhbar parser");
 	for (size_t i = 0; i < t.n; i++)
 	{
 		const akh_token *k = &t.tok[i];

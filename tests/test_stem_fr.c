@@ -60,17 +60,6 @@ lexeme(const char *w)
 }
 
 static char *
-name_lexeme(const char *w)
-{
-	akh_buf		out;
-
-	akh_buf_init(&out, &akh_env_malloc);
-	assert_int_equal(akh_name_lexeme_fr(folder, w, strlen(w), &out), AKH_OK);
-	assert_int_equal(akh_buf_append(&out, "", 1), AKH_OK);
-	return out.data;
-}
-
-static char *
 fold_str(const char *s)
 {
 	akh_buf		out;
@@ -103,16 +92,6 @@ check_stop(const char *in)
 }
 
 static void
-check_name(const char *in, const char *expected)
-{
-	char	   *got = name_lexeme(in);
-
-	if (strcmp(got, expected) != 0)
-		fail_msg("name_lexeme(\"%s\") = \"%s\", expected \"%s\"", in, got, expected);
-	free(got);
-}
-
-static void
 test_elision(void **state)
 {
 	(void) state;
@@ -137,21 +116,6 @@ test_elision(void **state)
 	check_stop("n'a");
 	check_stop("c'\xC3\xA9tait");	/* c'était */
 	check_stop("l'");			/* nothing left to index */
-
-	/* Not articles: the apostrophe stays. */
-	check_name("aujourd'hui", "aujourd'hui");
-	check_name("presqu'\xC3\xAEle", "presqu'ile");
-	check_name("O'Brian", "o'brian");	/* Lucene's TestElision */
-	check_name("'ONU", "'onu");	/* empty prefix */
-	check_name("puisqux'a", "puisqux'a");	/* longer than any article */
-	check_name("l-ONU", "l-onu");	/* a hyphen is no apostrophe */
-	check_name("\xC3\xA9'ONU", "e'onu");	/* a non-ASCII prefix is no article */
-
-	/* Only the first apostrophe, once. */
-	check_name("l'l'ONU", "l'onu");
-	check_name("L\xE2\x80\x99\xC5\x92uvre", "oeuvre");	/* L'Œuvre */
-	check_name("d'Ankara", "ankara");
-	check_name("Jusqu\xE2\x80\x99" "\xC3\xA0", "a");
 }
 
 static void
@@ -178,8 +142,6 @@ test_stop_words(void **state)
 			fail_msg("\"%s\" is taken for a stop word", not_stop[i]);
 		free(got);
 	}
-	/* Names keep every word: no stop list there. */
-	check_name("Le", "le");
 }
 
 static void
@@ -238,9 +200,6 @@ test_appends(void **state)
 	assert_int_equal(akh_lexeme_fr(folder, "les", 3, &out, &is_stop), AKH_OK);
 	assert_true(is_stop);
 	assert_int_equal(out.len, 8);
-	assert_int_equal(akh_name_lexeme_fr(folder, "l'ONU", 5, &out), AKH_OK);
-	assert_int_equal(out.len, 11);
-	assert_memory_equal(out.data, "x chevalonu", 11);
 	akh_buf_free(&out);
 }
 
@@ -395,8 +354,6 @@ test_invalid_utf8(void **state)
 						 AKH_EUTF8);
 		assert_false(is_stop);
 		assert_int_equal(out.len, 4);
-		assert_int_equal(akh_name_lexeme_fr(folder, bad[i], strlen(bad[i]), &out), AKH_EUTF8);
-		assert_int_equal(out.len, 4);
 		akh_buf_free(&out);
 	}
 }
@@ -411,8 +368,6 @@ test_empty(void **state)
 	akh_buf_init(&out, &akh_env_malloc);
 	assert_int_equal(akh_lexeme_fr(folder, "", 0, &out, &is_stop), AKH_OK);
 	assert_true(is_stop);
-	assert_int_equal(out.len, 0);
-	assert_int_equal(akh_name_lexeme_fr(folder, "", 0, &out), AKH_OK);
 	assert_int_equal(out.len, 0);
 	/* A word that folds to nothing: a soft hyphen, a zero-width space. */
 	is_stop = false;
@@ -540,8 +495,6 @@ test_allocation_failure(void **state)
 	akh_buf_init(&out, &env);
 	assert_int_equal(akh_lexeme_fr(folder, "chevaux", 7, &out, &is_stop), AKH_ENOMEM);
 	assert_false(is_stop);
-	assert_int_equal(out.len, 0);
-	assert_int_equal(akh_name_lexeme_fr(folder, "l'ONU", 5, &out), AKH_ENOMEM);
 	assert_int_equal(out.len, 0);
 	akh_buf_free(&out);
 }
