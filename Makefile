@@ -22,7 +22,7 @@ GENERATED = src/gen/fold_rules.h src/gen/fr_words.h src/gen/en_words.h src/gen/r
 GAZETTEER = data/gazetteer/country_aliases.tsv data/gazetteer/places.tsv data/gazetteer/orgs.tsv \
 	data/gazetteer/people_a.tsv data/gazetteer/people_b.tsv
 
-REGRESS = setup fold lang ftext encoding entities names clean search
+REGRESS = setup fold lang ftext encoding entities names clean search hostile
 REGRESS_OPTS = --inputdir=. --outputdir=build/regress --encoding=UTF8
 
 ICU_CFLAGS := $(shell pkg-config --cflags icu-uc 2>/dev/null)
