@@ -84,3 +84,40 @@ akh_buf_free(akh_buf *buf)
 	buf->data = NULL;
 	buf->len = buf->cap = 0;
 }
+
+/* Compares s[0..n) with the NUL-terminated word, bytewise unsigned. */
+static int
+word_cmp(const char *s, size_t n, const char *word)
+{
+	size_t		i;
+
+	for (i = 0; i < n && word[i] != '\0'; i++)
+	{
+		if (s[i] != word[i])
+			return (unsigned char) s[i] < (unsigned char) word[i] ? -1 : 1;
+	}
+	if (i < n)
+		return 1;
+	return word[i] == '\0' ? 0 : -1;
+}
+
+bool
+akh_word_in(const char *const *list, size_t n_words, const char *s, size_t n)
+{
+	size_t		lo = 0;
+	size_t		hi = n_words;
+
+	while (lo < hi)
+	{
+		size_t		mid = (lo + hi) / 2;
+		int			c = word_cmp(s, n, list[mid]);
+
+		if (c == 0)
+			return true;
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return false;
+}

@@ -57,6 +57,12 @@ extern akh_status akh_buf_reserve(akh_buf *buf, size_t extra);
 extern akh_status akh_buf_append(akh_buf *buf, const char *s, size_t n);
 extern void akh_buf_free(akh_buf *buf);
 
+/*
+ * s[0..n) is one of the n_words NUL-terminated words of list, sorted bytewise (the order of
+ * LC_ALL=C sort, which the build uses for the word lists of data/).
+ */
+extern bool akh_word_in(const char *const *list, size_t n_words, const char *s, size_t n);
+
 /* Largest buffer the engine will grow; PostgreSQL values are smaller still. */
 #define AKH_BUF_MAX ((size_t) 1 << 31)
 

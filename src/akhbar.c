@@ -98,25 +98,35 @@ akh_pg_check(akh_status st, const char *what)
 	elog(ERROR, "unknown akhbar status %d in %s", (int) st, what);
 }
 
+void
+akh_pg_varlena_begin(akh_buf *buf, size_t room, const char *what)
+{
+	akh_buf_init(buf, &akh_pg_env);
+	akh_pg_check(akh_buf_reserve(buf, VARHDRSZ + room), what);
+	buf->len = VARHDRSZ;
+}
+
+struct varlena *
+akh_pg_varlena_end(akh_buf *buf, const char *what)
+{
+	struct varlena *result;
+
+	if (buf->len > MaxAllocSize)
+		akh_pg_check(AKH_ETOOBIG, what);
+	result = (struct varlena *) buf->data;
+	SET_VARSIZE(result, buf->len);
+	return result;
+}
+
 text *
 akh_pg_fold_text(const char *s, size_t n)
 {
 	akh_buf		buf;
-	text	   *result;
 
-	/*
-	 * Reserve the varlena header in front so that the result needs no copy, and room enough
-	 * that akh_fold() does not grow the buffer for ordinary text.
-	 */
-	akh_buf_init(&buf, &akh_pg_env);
-	akh_pg_check(akh_buf_reserve(&buf, VARHDRSZ + n + AKH_FOLD_SLACK), "akhbar.fold");
-	buf.len = VARHDRSZ;
+	/* Room enough that akh_fold() does not grow the buffer for ordinary text. */
+	akh_pg_varlena_begin(&buf, n + AKH_FOLD_SLACK, "akhbar.fold");
 	akh_pg_check(akh_fold(akh_pg_folder(), s, n, &buf), "akhbar.fold");
-	if (buf.len > MaxAllocSize)
-		akh_pg_check(AKH_ETOOBIG, "akhbar.fold");
-	result = (text *) buf.data;
-	SET_VARSIZE(result, buf.len);
-	return result;
+	return (text *) akh_pg_varlena_end(&buf, "akhbar.fold");
 }
 
 PG_FUNCTION_INFO_V1(akhbar_fold);
@@ -151,13 +161,8 @@ akhbar_clean(PG_FUNCTION_ARGS)
 	text	   *t = PG_GETARG_TEXT_PP(0);
 	size_t		n = VARSIZE_ANY_EXHDR(t);
 	akh_buf		buf;
-	text	   *result;
 
-	akh_buf_init(&buf, &akh_pg_env);
-	akh_pg_check(akh_buf_reserve(&buf, VARHDRSZ + n + 1), "akhbar.clean");
-	buf.len = VARHDRSZ;
+	akh_pg_varlena_begin(&buf, n + 1, "akhbar.clean");
 	akh_pg_check(akh_clean(akh_pg_folder(), VARDATA_ANY(t), n, &buf), "akhbar.clean");
-	result = (text *) buf.data;
-	SET_VARSIZE(result, buf.len);
-	PG_RETURN_TEXT_P(result);
+	PG_RETURN_TEXT_P((text *) akh_pg_varlena_end(&buf, "akhbar.clean"));
 }

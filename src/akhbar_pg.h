@@ -23,6 +23,14 @@ extern const akh_gazetteer *akh_pg_gazetteer(void);
 /* Raises the error that matches an engine status (what: the function, for the message). */
 extern void akh_pg_check(akh_status st, const char *what);
 
+/*
+ * A buffer that becomes a varlena value without a copy: begin reserves the header in front
+ * and room more bytes; the engine appends; end sets the header (raising an error past the
+ * largest value PostgreSQL stores) and returns the value.
+ */
+extern void akh_pg_varlena_begin(akh_buf *buf, size_t room, const char *what);
+extern struct varlena *akh_pg_varlena_end(akh_buf *buf, const char *what);
+
 /* fold(s[0..n)) as a new text value. */
 extern text *akh_pg_fold_text(const char *s, size_t n);
 

@@ -179,15 +179,10 @@ static text *
 name_key_text(const char *s, size_t n)
 {
 	akh_buf		buf;
-	text	   *t;
 
-	akh_buf_init(&buf, &akh_pg_env);
-	akh_pg_check(akh_buf_reserve(&buf, VARHDRSZ + n + 1), "akhbar.name_key");
-	buf.len = VARHDRSZ;
+	akh_pg_varlena_begin(&buf, n + 1, "akhbar.name_key");
 	akh_pg_check(akh_name_key(akh_pg_folder(), s, n, &buf), "akhbar.name_key");
-	t = (text *) buf.data;
-	SET_VARSIZE(t, buf.len);
-	return t;
+	return (text *) akh_pg_varlena_end(&buf, "akhbar.name_key");
 }
 
 PG_FUNCTION_INFO_V1(akhbar_entities);

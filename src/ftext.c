@@ -60,25 +60,14 @@ ftext_make(const char *s, size_t n)
 {
 	akh_buf		buf;
 	uint32		orig_len = (uint32) n;
-	struct varlena *result;
 
-	akh_buf_init(&buf, &akh_pg_env);
-	akh_pg_check(akh_buf_reserve(&buf, VARHDRSZ + sizeof(uint32) + 2 * n + AKH_FOLD_SLACK), "akhbar.ftext");
-	buf.len = VARHDRSZ;
+	akh_pg_varlena_begin(&buf, sizeof(uint32) + 2 * n + AKH_FOLD_SLACK, "akhbar.ftext");
 	memcpy(buf.data + buf.len, &orig_len, sizeof(uint32));
 	buf.len += sizeof(uint32);
 	memcpy(buf.data + buf.len, s, n);
 	buf.len += n;
 	akh_pg_check(akh_fold(akh_pg_folder(), s, n, &buf), "akhbar.ftext");
-	if (buf.len > MaxAllocSize)
-		ereport(ERROR,
-				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				 errmsg("akhbar.ftext value is too large"),
-				 errdetail("An ftext value holds its text and its folded key: together at most %zu bytes.",
-						   (size_t) MaxAllocSize - VARHDRSZ)));
-	result = (struct varlena *) buf.data;
-	SET_VARSIZE(result, buf.len);
-	return result;
+	return akh_pg_varlena_end(&buf, "akhbar.ftext");
 }
 
 /* The one comparison behind every operator, the btree support function and merge joins. */

@@ -54,26 +54,14 @@ akh_lang_code(akh_lang lang)
 	return NULL;
 }
 
-static int
-word_cmp(const void *key, const void *elem)
-{
-	return strcmp((const char *) key, *(const char *const *) elem);
-}
-
-static bool
-in_list(const char *word, const char *const *list, size_t n)
-{
-	return bsearch(word, list, n, sizeof(list[0]), word_cmp) != NULL;
-}
-
 static void
 count_word(lang_counts *c, const char *word, size_t len, bool overflow)
 {
 	if (len == 0 || overflow)
 		return;
-	if (in_list(word, fr_words, NWORDS(fr_words)))
+	if (akh_word_in(fr_words, NWORDS(fr_words), word, len))
 		c->fr_words++;
-	else if (in_list(word, en_words, NWORDS(en_words)))
+	else if (akh_word_in(en_words, NWORDS(en_words), word, len))
 		c->en_words++;
 }
 

@@ -103,41 +103,10 @@ static const char *const stop_words[] = {
 #define NSTOP (sizeof(stop_words) / sizeof(stop_words[0]))
 
 
-/* Compares s[0..n) with the NUL-terminated word, bytewise unsigned (LC_ALL=C sort order). */
-static int
-key_cmp(const char *s, size_t n, const char *word)
-{
-	size_t		i;
-
-	for (i = 0; i < n && word[i] != '\0'; i++)
-	{
-		if (s[i] != word[i])
-			return (unsigned char) s[i] < (unsigned char) word[i] ? -1 : 1;
-	}
-	if (i < n)
-		return 1;
-	return word[i] == '\0' ? 0 : -1;
-}
-
 static bool
 is_stop_word(const char *s, size_t n)
 {
-	size_t		lo = 0;
-	size_t		hi = NSTOP;
-
-	while (lo < hi)
-	{
-		size_t		mid = (lo + hi) / 2;
-		int			c = key_cmp(s, n, stop_words[mid]);
-
-		if (c == 0)
-			return true;
-		if (c < 0)
-			hi = mid;
-		else
-			lo = mid + 1;
-	}
-	return false;
+	return akh_word_in(stop_words, NSTOP, s, n);
 }
 
 static bool
