@@ -89,7 +89,7 @@ UNIT_CFLAGS = -O2 -g -std=c11 -D_GNU_SOURCE $(WARNINGS) -Isrc $(ICU_CFLAGS) $(SA
 UNIT_TESTS = build/test_fold build/test_lang build/test_namekey build/test_clean build/test_gazetteer \
 	build/test_stem_ar build/test_stem_fr
 
-build/test_%: tests/test_%.c $(ENGINE_SRCS) $(GENERATED) src/*.h
+build/test_%: tests/test_%.c tests/akh_test.h $(ENGINE_SRCS) $(GENERATED) src/*.h
 	@mkdir -p build
 	$(CC) $(UNIT_CFLAGS) -o $@ $< $(ENGINE_SRCS) -lcmocka $(ICU_LIBS)
 

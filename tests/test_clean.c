@@ -15,6 +15,8 @@
 
 #include <cmocka.h>
 
+#include "akh_test.h"
+
 #include "clean.h"
 
 /* The compiled patterns, as clean.c sees them but with the kind as a string. */
@@ -41,22 +43,6 @@ static const test_pattern patterns[] = {
 	"سيرجي لافروف على هامش اجتماعات وزراء الخارجية بشأن التعاون في شرق آسيا، واتفق الجانبان " \
 	"على الحفاظ على التنسيق الاستراتيجي."
 
-static akh_folder *folder;
-
-static int
-setup(void **state)
-{
-	(void) state;
-	return akh_folder_new(&akh_env_malloc, &folder) == AKH_OK ? 0 : -1;
-}
-
-static int
-teardown(void **state)
-{
-	(void) state;
-	akh_folder_free(folder);
-	return 0;
-}
 
 /* clean(s[0..n)) as a NUL-terminated malloc'd string. */
 static char *

@@ -9,24 +9,10 @@
 
 #include <cmocka.h>
 
+#include "akh_test.h"
+
 #include "lang.h"
 
-static akh_folder *folder;
-
-static int
-setup(void **state)
-{
-	(void) state;
-	return akh_folder_new(&akh_env_malloc, &folder) == AKH_OK ? 0 : -1;
-}
-
-static int
-teardown(void **state)
-{
-	(void) state;
-	akh_folder_free(folder);
-	return 0;
-}
 
 static const char *
 lang_of(const char *s)

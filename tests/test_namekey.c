@@ -15,24 +15,10 @@
 
 #include <cmocka.h>
 
+#include "akh_test.h"
+
 #include "namekey.h"
 
-static akh_folder *folder;
-
-static int
-setup(void **state)
-{
-	(void) state;
-	return akh_folder_new(&akh_env_malloc, &folder) == AKH_OK ? 0 : -1;
-}
-
-static int
-teardown(void **state)
-{
-	(void) state;
-	akh_folder_free(folder);
-	return 0;
-}
 
 /* The key of s[0..n) as a malloc'd NUL-terminated string; fails the test on error. */
 static char *

@@ -15,24 +15,10 @@
 
 #include <cmocka.h>
 
+#include "akh_test.h"
+
 #include "stem_fr.h"
 
-static akh_folder *folder;
-
-static int
-setup(void **state)
-{
-	(void) state;
-	return akh_folder_new(&akh_env_malloc, &folder) == AKH_OK ? 0 : -1;
-}
-
-static int
-teardown(void **state)
-{
-	(void) state;
-	akh_folder_free(folder);
-	return 0;
-}
 
 /* The lexeme of w as a malloc'd NUL-terminated string, or NULL for a stop word. */
 static char *
@@ -57,17 +43,6 @@ static char *
 lexeme(const char *w)
 {
 	return lexeme_n(w, strlen(w));
-}
-
-static char *
-fold_str(const char *s)
-{
-	akh_buf		out;
-
-	akh_buf_init(&out, &akh_env_malloc);
-	assert_int_equal(akh_fold(folder, s, strlen(s), &out), AKH_OK);
-	assert_int_equal(akh_buf_append(&out, "", 1), AKH_OK);
-	return out.data;
 }
 
 static void
