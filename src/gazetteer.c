@@ -102,6 +102,7 @@ typedef struct gaz_entity
 	int64_t		id;
 	akh_kind	kind;
 	char		country[2];		/* ISO 3166-1 alpha-2, or zeros */
+	bool		has_adjective;	/* a country or region: "russe", "européen" */
 	uint32_t	name_off;
 	uint32_t	name_len;
 } gaz_entity;
@@ -186,7 +187,16 @@ struct akh_gazetteer
 	size_t		nents;
 	size_t		capents;
 	akh_buf		names;			/* entity names */
+	uint64_t   *first_words;	/* FILTER_BITS bits: words that may begin a name or be a name word */
 };
+
+/*
+ * Most words of a text begin no name. Before probing the edge table (megabytes, a cache miss
+ * per probe) for a word under the root or among name words, the matcher tests one bit of a
+ * 128 kB filter that fits in cache: the bit of every such word is set, so a clear bit means
+ * no edge.
+ */
+#define FILTER_BITS ((size_t) 1 << 20)
 
 static uint64_t
 hash_word(uint32_t parent, const char *w, size_t len)
@@ -223,10 +233,10 @@ grow(const akh_env *env, void **arr, size_t elem, size_t *cap, size_t need)
 	return AKH_OK;
 }
 
+/* The child of parent by word w, whose hash_word(parent, w) is h; 0 when there is none. */
 static uint32_t
-child_of(const akh_gazetteer *g, uint32_t parent, const char *w, size_t len)
+child_of_hashed(const akh_gazetteer *g, uint32_t parent, const char *w, size_t len, uint64_t h)
 {
-	uint64_t	h = hash_word(parent, w, len);
 	size_t		mask = g->capedges - 1;
 
 	for (size_t i = (size_t) h & mask;; i = (i + 1) & mask)
@@ -239,6 +249,12 @@ child_of(const akh_gazetteer *g, uint32_t parent, const char *w, size_t len)
 			memcmp(g->words.data + e->word_off, w, len) == 0)
 			return e->child;
 	}
+}
+
+static uint32_t
+child_of(const akh_gazetteer *g, uint32_t parent, const char *w, size_t len)
+{
+	return child_of_hashed(g, parent, w, len, hash_word(parent, w, len));
 }
 
 static akh_status
@@ -282,6 +298,21 @@ rehash(akh_gazetteer *g)
 	return AKH_OK;
 }
 
+/* The filter bit of a word (from its hash under the root, which pass 1 needs anyway). */
+static inline size_t
+filter_bit(uint64_t root_hash)
+{
+	return (size_t) (root_hash >> 32) & (FILTER_BITS - 1);
+}
+
+static inline bool
+may_begin(const akh_gazetteer *g, uint64_t root_hash)
+{
+	size_t		b = filter_bit(root_hash);
+
+	return (g->first_words[b >> 6] >> (b & 63)) & 1;
+}
+
 static akh_status
 child_or_new(akh_gazetteer *g, uint32_t parent, const char *w, size_t len, uint32_t *out)
 {
@@ -290,6 +321,12 @@ child_or_new(akh_gazetteer *g, uint32_t parent, const char *w, size_t len, uint3
 	akh_status	st;
 	gaz_edge   *e;
 
+	if (parent == 0 || parent == NAME_WORDS_PARENT)
+	{
+		size_t		b = filter_bit(hash_word(0, w, len));
+
+		g->first_words[b >> 6] |= (uint64_t) 1 << (b & 63);
+	}
 	if ((*out = child_of(g, parent, w, len)) != 0)
 		return AKH_OK;
 	if (2 * (g->nedges + 1) > g->capedges && (st = rehash(g)) != AKH_OK)
@@ -462,12 +499,14 @@ akh_gaz_new(const akh_folder *f, const akh_env *env, akh_gazetteer **out)
 	akh_buf_init(&g->names, &g->env);
 	g->capedges = 1024;
 	g->edges = env->alloc(env->ctx, g->capedges * sizeof(gaz_edge));
-	if (g->edges == NULL)
+	g->first_words = env->alloc(env->ctx, FILTER_BITS / 8);
+	if (g->edges == NULL || g->first_words == NULL)
 	{
 		akh_gaz_free(g);
 		return AKH_ENOMEM;
 	}
 	memset(g->edges, 0, g->capedges * sizeof(gaz_edge));
+	memset(g->first_words, 0, FILTER_BITS / 8);
 	akh_buf_init(&g->phrase_words, &g->env);
 	if ((st = new_node(g, &root)) != AKH_OK || (st = build_phrases(g)) != AKH_OK ||
 		(st = build_context(g)) != AKH_OK)
@@ -491,6 +530,8 @@ akh_gaz_free(akh_gazetteer *g)
 		env.free(env.ctx, g->nodes);
 	if (g->edges != NULL)
 		env.free(env.ctx, g->edges);
+	if (g->first_words != NULL)
+		env.free(env.ctx, g->first_words);
 	if (g->ents != NULL)
 		env.free(env.ctx, g->ents);
 	if (g->roles != NULL)
@@ -517,6 +558,7 @@ akh_gaz_add_entity(akh_gazetteer *g, int64_t id, akh_kind kind, const char *name
 	e->kind = kind;
 	e->country[0] = country != NULL && strlen(country) == 2 ? country[0] : 0;
 	e->country[1] = country != NULL && strlen(country) == 2 ? country[1] : 0;
+	e->has_adjective = false;
 	e->name_off = (uint32_t) g->names.len;
 	e->name_len = (uint32_t) name_len;
 	if ((st = akh_buf_append(&g->names, name, name_len)) != AKH_OK)
@@ -553,6 +595,8 @@ akh_gaz_add_alias(akh_gazetteer *g, uint32_t index, const char *alias, size_t al
 
 	if (index >= g->nents)
 		return AKH_ETOOBIG;
+	if (adjective)
+		g->ents[index].has_adjective = true;
 	akh_tokens_init(&t, &g->env);
 	if ((st = akh_tokenize(g->f, alias, alias_len, &t)) != AKH_OK || t.n == 0)
 	{
@@ -680,6 +724,18 @@ akh_gaz_entity_kind(const akh_gazetteer *g, uint32_t index)
 }
 
 const char *
+akh_gaz_entity_country(const akh_gazetteer *g, uint32_t index)
+{
+	return g->ents[index].country[0] != 0 ? g->ents[index].country : NULL;
+}
+
+bool
+akh_gaz_entity_is_region(const akh_gazetteer *g, uint32_t index)
+{
+	return g->ents[index].has_adjective;
+}
+
+const char *
 akh_gaz_entity_name(const akh_gazetteer *g, uint32_t index, size_t *len)
 {
 	*len = g->ents[index].name_len;
@@ -689,7 +745,7 @@ akh_gaz_entity_name(const akh_gazetteer *g, uint32_t index, size_t *len)
 size_t
 akh_gaz_memory(const akh_gazetteer *g)
 {
-	return sizeof(*g) + g->capnodes * sizeof(gaz_node) + g->capedges * sizeof(gaz_edge) +
+	return sizeof(*g) + FILTER_BITS / 8 + g->capnodes * sizeof(gaz_node) + g->capedges * sizeof(gaz_edge) +
 		g->capents * sizeof(gaz_entity) + g->words.cap + g->names.cap;
 }
 
@@ -826,7 +882,8 @@ akh_gaz_name_word(const akh_gazetteer *g, const char *s, const akh_tokens *t, si
 	nv = word_variants(tok, w, tok->fold_len, v);
 	for (int i = 0; i < nv; i++)
 	{
-		if (child_of(g, NAME_WORDS_PARENT, w + v[i].off, tok->fold_len - v[i].off) != 0)
+		if (may_begin(g, hash_word(0, w + v[i].off, tok->fold_len - v[i].off)) &&
+			child_of(g, NAME_WORDS_PARENT, w + v[i].off, tok->fold_len - v[i].off) != 0)
 		{
 			size_t		bytes = 0;
 			size_t		chars = 0;
@@ -1165,9 +1222,12 @@ phrase_at(const akh_gazetteer *g, const akh_tokens *t, size_t first, const role_
 	return true;
 }
 
-/* The one person who holds role r for country cc now, or AKH_NO_ENTITY. */
+/*
+ * The one person who holds role r for country cc in year (0: now), or AKH_NO_ENTITY. In a year
+ * when the office changed hands two people qualify, and the office resolves to nobody.
+ */
 static uint32_t
-office_holder(const akh_gazetteer *g, uint8_t r, const char *cc)
+office_holder(const akh_gazetteer *g, uint8_t r, const char *cc, int year)
 {
 	uint32_t	found = AKH_NO_ENTITY;
 
@@ -1175,7 +1235,9 @@ office_holder(const akh_gazetteer *g, uint8_t r, const char *cc)
 	{
 		const gaz_role *x = &g->roles[k];
 
-		if (x->role != r || x->to != 0 || x->country[0] != cc[0] || x->country[1] != cc[1])
+		if (x->role != r || x->country[0] != cc[0] || x->country[1] != cc[1])
+			continue;
+		if (year == 0 ? x->to != 0 : (x->from > year || (x->to != 0 && x->to < year)))
 			continue;
 		if (found != AKH_NO_ENTITY && found != x->person)
 			return AKH_NO_ENTITY;
@@ -1191,7 +1253,7 @@ office_holder(const akh_gazetteer *g, uint8_t r, const char *cc)
  */
 static akh_status
 resolve_offices(const akh_gazetteer *g, const char *s, const akh_tokens *t, uint32_t *owner,
-				const adj_spans *adjs, akh_mentions *out)
+				const adj_spans *adjs, int year, akh_mentions *out)
 {
 	for (size_t a = 0; a < adjs->n; a++)
 	{
@@ -1234,7 +1296,7 @@ resolve_offices(const akh_gazetteer *g, const char *s, const akh_tokens *t, uint
 				best_end = adj_end + nw;
 			}
 		}
-		if (best == NULL || (person = office_holder(g, best->role, cc)) == AKH_NO_ENTITY)
+		if (best == NULL || (person = office_holder(g, best->role, cc, year)) == AKH_NO_ENTITY)
 			continue;
 		/* The name right after the office ("le président russe, Vladimir Poutine") says it. */
 		if ((best_end < t->n && owner[best_end] == person) ||
@@ -1260,7 +1322,7 @@ akh_gaz_extract(const akh_gazetteer *g, const char *s, size_t n, const akh_env *
 
 	akh_tokens_init(&t, env);
 	if ((st = akh_tokenize(g->f, s, n, &t)) == AKH_OK)
-		st = akh_gaz_extract_tokens(g, s, &t, env, out);
+		st = akh_gaz_extract_tokens_at(g, s, &t, 0, env, out);
 	akh_tokens_free(&t);
 	return st;
 }
@@ -1268,6 +1330,13 @@ akh_gaz_extract(const akh_gazetteer *g, const char *s, size_t n, const akh_env *
 akh_status
 akh_gaz_extract_tokens(const akh_gazetteer *g, const char *s, const akh_tokens *words,
 					   const akh_env *env, akh_mentions *out)
+{
+	return akh_gaz_extract_tokens_at(g, s, words, 0, env, out);
+}
+
+akh_status
+akh_gaz_extract_tokens_at(const akh_gazetteer *g, const char *s, const akh_tokens *words,
+						  int year, const akh_env *env, akh_mentions *out)
 {
 	akh_tokens	t = *words;		/* a copy of the header, read only */
 	short_names sn = {NULL, 0, 0};
@@ -1301,7 +1370,8 @@ akh_gaz_extract_tokens(const akh_gazetteer *g, const char *s, const akh_tokens *
 			env->tick(env->ctx);
 		for (int k = 0; k < nv; k++)
 		{
-			uint32_t	node = child_of(g, 0, w + v[k].off, tok->fold_len - v[k].off);
+			uint64_t	h0 = hash_word(0, w + v[k].off, tok->fold_len - v[k].off);
+			uint32_t	node = may_begin(g, h0) ? child_of_hashed(g, 0, w + v[k].off, tok->fold_len - v[k].off, h0) : 0;
 			size_t		j = i;
 
 			while (node != 0)
@@ -1361,7 +1431,7 @@ akh_gaz_extract_tokens(const akh_gazetteer *g, const char *s, const akh_tokens *
 	}
 
 	/* Offices next to country adjectives. */
-	if (adjs.n > 0 && (st = resolve_offices(g, s, &t, owner, &adjs, out)) != AKH_OK)
+	if (adjs.n > 0 && (st = resolve_offices(g, s, &t, owner, &adjs, year, out)) != AKH_OK)
 		goto done;
 
 	/* Pass 2: short mentions of the people found, among the words no alias covered. */

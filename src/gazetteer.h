@@ -53,6 +53,10 @@ extern bool akh_gaz_name_word(const akh_gazetteer *g, const char *s, const akh_t
 extern size_t akh_gaz_entity_count(const akh_gazetteer *g);
 extern int64_t akh_gaz_entity_id(const akh_gazetteer *g, uint32_t index);
 extern akh_kind akh_gaz_entity_kind(const akh_gazetteer *g, uint32_t index);
+/* The two letters of the entity's ISO country code (not NUL-terminated), or NULL. */
+extern const char *akh_gaz_entity_country(const akh_gazetteer *g, uint32_t index);
+/* A place that has adjectives (russe, الروسي, européen): a country or a region, not a city. */
+extern bool akh_gaz_entity_is_region(const akh_gazetteer *g, uint32_t index);
 extern const char *akh_gaz_entity_name(const akh_gazetteer *g, uint32_t index, size_t *len);
 
 /* Bytes the gazetteer holds. */
@@ -96,5 +100,13 @@ extern akh_status akh_gaz_extract(const akh_gazetteer *g, const char *s, size_t 
 extern akh_status akh_gaz_extract_tokens(const akh_gazetteer *g, const char *s,
 										 const akh_tokens *words, const akh_env *env,
 										 akh_mentions *out);
+
+/*
+ * The same, with offices ("le président russe") resolved to whoever held them in year (the
+ * year of publication of an article; 0: today).
+ */
+extern akh_status akh_gaz_extract_tokens_at(const akh_gazetteer *g, const char *s,
+											const akh_tokens *words, int year,
+											const akh_env *env, akh_mentions *out);
 
 #endif							/* AKH_GAZETTEER_H */
