@@ -13,16 +13,16 @@ PGFILEDESC = "akhbar - Arabic and French news analysis"
 
 # The language engine: plain C on ICU, no postgres.h. The unit tests link these directly.
 ENGINE_SRCS = src/akh_env.c src/fold.c src/lang.c src/tokenize.c src/gazetteer.c src/namekey.c \
-	src/clean.c src/stem_ar.c src/stem_fr.c
-GLUE_SRCS = src/akhbar.c src/ftext.c src/entities.c src/tsearch.c
+	src/clean.c src/stem_ar.c src/stem_fr.c src/dates.c src/event.c src/events.c
+GLUE_SRCS = src/akhbar.c src/ftext.c src/entities.c src/tsearch.c src/eventtype.c src/eventfuncs.c
 OBJS = $(ENGINE_SRCS:.c=.o) $(GLUE_SRCS:.c=.o)
 
 GENERATED = src/gen/fold_rules.h src/gen/fr_words.h src/gen/en_words.h src/gen/roles.h src/gen/context.h src/gen/stop_ar_words.h src/gen/stop_fr_words.h src/gen/name_key_rules.h \
-	src/gen/boilerplate.h
+	src/gen/boilerplate.h src/gen/triggers.h src/gen/event_words.h src/gen/dates.h
 GAZETTEER = data/gazetteer/country_aliases.tsv data/gazetteer/places.tsv data/gazetteer/orgs.tsv \
 	data/gazetteer/people_a.tsv data/gazetteer/people_b.tsv
 
-REGRESS = setup fold lang ftext encoding entities names clean search hostile
+REGRESS = setup fold lang ftext encoding entities names clean search events hostile
 REGRESS_OPTS = --inputdir=. --outputdir=build/regress --encoding=UTF8
 
 ICU_CFLAGS := $(shell pkg-config --cflags icu-uc 2>/dev/null)
@@ -64,13 +64,23 @@ src/gen/name_key_rules.h: data/name_key.tsv tools/gen_name_key.awk
 	@mkdir -p src/gen
 	awk -f tools/gen_name_key.awk data/name_key.tsv > $@.tmp && mv $@.tmp $@
 
-src/gen/roles.h src/gen/context.h: src/gen/%.h: data/%.tsv tools/gen_pairs.awk
+src/gen/roles.h src/gen/context.h src/gen/event_words.h: src/gen/%.h: data/%.tsv tools/gen_pairs.awk
 	@mkdir -p src/gen
 	LC_ALL=C awk -f tools/gen_pairs.awk $< > $@.tmp && mv $@.tmp $@
+
+# data/triggers.tsv reads kind, lang, phrase after a header line: reordered for gen_pairs.
+src/gen/triggers.h: data/triggers.tsv tools/gen_pairs.awk
+	@mkdir -p src/gen
+	LC_ALL=C awk -F'\t' -v OFS='\t' '/^#/ || NF == 0 || $$1 == "kind" { next } { print $$2, $$1, $$3 }' $< \
+		| LC_ALL=C awk -f tools/gen_pairs.awk > $@.tmp && mv $@.tmp $@
 
 src/gen/boilerplate.h: data/boilerplate.tsv tools/gen_boilerplate.awk
 	@mkdir -p src/gen
 	awk -f tools/gen_boilerplate.awk data/boilerplate.tsv > $@.tmp && mv $@.tmp $@
+
+src/gen/dates.h: data/dates.tsv tools/gen_dates.awk
+	@mkdir -p src/gen
+	grep -v '^#' data/dates.tsv | LC_ALL=C sort -t "$$(printf '\t')" -k4,4 | LC_ALL=C awk -f tools/gen_dates.awk > $@.tmp && mv $@.tmp $@
 
 src/gen/fold_rules.h: data/fold.tsv tools/gen_fold_rules.awk
 	@mkdir -p src/gen
@@ -87,7 +97,7 @@ SAN_FLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-r
 endif
 UNIT_CFLAGS = -O2 -g -std=c11 -D_GNU_SOURCE $(WARNINGS) -Isrc $(ICU_CFLAGS) $(SAN_FLAGS)
 UNIT_TESTS = build/test_fold build/test_lang build/test_namekey build/test_clean build/test_gazetteer \
-	build/test_stem_ar build/test_stem_fr
+	build/test_stem_ar build/test_stem_fr build/test_dates build/test_event build/test_events
 
 build/test_%: tests/test_%.c tests/akh_test.h $(ENGINE_SRCS) $(GENERATED) src/*.h
 	@mkdir -p build

@@ -13,5 +13,7 @@ out="$top/bench/results.md"
 		echo
 		bash "$top/bench/$script.sh" "$rows"
 	done
+	echo
+	bash "$top/bench/events.sh" "$((rows / 5))" "$rows"
 } | tee "$out"
 echo "written to $out" >&2

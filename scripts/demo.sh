@@ -72,3 +72,30 @@ run "The gazetteer is a table: add a name, and the next statement uses it" \
   SELECT id, 'Tsar Vladimir', 'fr' FROM akhbar.entity WHERE name_en = 'Vladimir Putin';
 SELECT name, surface FROM akhbar.entities('Selon le Tsar Vladimir, la Russie...');
 DELETE FROM akhbar.alias WHERE alias = 'Tsar Vladimir';"
+
+run "Dates resolved against the publication date" \
+"SELECT a.id, a.published, d.surface, d.value, d.grain
+FROM articles a, akhbar.dates(akhbar.clean(a.body), a.published) d
+WHERE a.id IN (1, 3, 7) ORDER BY a.id, d.start;"
+
+run "The main event of every article: who did what with whom, where and when" \
+"SELECT a.id, a.lang, a.published, e.event, e.trigger
+FROM articles a, akhbar.events(akhbar.clean(a.body), a.published) e
+WHERE e.main ORDER BY a.id;"
+
+run "Same event across languages: one cluster per real-world event (the yearly Wang Yi–Lavrov meeting stays two events)" \
+"WITH main AS (
+  SELECT a.id, a.lang, e.event
+  FROM articles a, akhbar.events(akhbar.clean(a.body), a.published) e
+  WHERE e.main),
+clustered AS (
+  SELECT *, akhbar.event_cluster(event) OVER (ORDER BY id) AS cluster FROM main)
+SELECT cluster,
+       string_agg(DISTINCT akhbar.event_kind(event), '/') AS kind,
+       (array_agg(array_to_string(akhbar.event_actors(event), ', ')
+                  ORDER BY cardinality(akhbar.event_actors(event)) DESC))[1] AS actors,
+       string_agg(DISTINCT akhbar.event_place(event), '/') AS place,
+       min(lower(akhbar.event_period(event))) AS date,
+       count(*) FILTER (WHERE lang = 'ar') AS ar,
+       count(*) FILTER (WHERE lang = 'fr') AS fr
+FROM clustered GROUP BY cluster ORDER BY date;"

@@ -19,6 +19,8 @@ psql -qX -d postgres -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db TE
 	done
 	echo "CREATE TABLE gold_entities (article text, kind text, name_en text, required int, surfaces text);"
 	echo "\\copy gold_entities FROM '$corpus/gold_entities.tsv' WITH (FORMAT csv, DELIMITER E'\\t', HEADER true, QUOTE E'\\x01')"
+	echo "CREATE TABLE gold_events (event text, article text, role text, kind text, actors text, place text, date date, note text);"
+	echo "\\copy gold_events FROM '$corpus/gold_events.tsv' WITH (FORMAT csv, DELIMITER E'\\t', HEADER true, QUOTE E'\\x01')"
 } | psql -qX -v ON_ERROR_STOP=1 -d "$db" >/dev/null
 
 psql -qAtX -v ON_ERROR_STOP=1 -d "$db" -f "$top/scripts/eval.sql"

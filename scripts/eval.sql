@@ -91,3 +91,42 @@ FROM stemmed GROUP BY article ORDER BY article;
 SELECT CASE WHEN count(*) = 0 THEN 'PASS' ELSE 'FAIL' END || ' search: no gold surface stemmed into another word ('
        || count(*) || ' stemmed)'
 FROM stemmed;
+
+-- Events: the main event of each article (on clean(body), resolved against the publication
+-- date) has the gold kind, all gold actors, a period holding the gold date, and the gold place
+-- when the text names the place (in any of its gazetteer names).
+CREATE TEMP TABLE main_events AS
+SELECT c.id, e.event
+FROM corpus c, LATERAL akhbar.events(akhbar.clean(c.body), c.published) e
+WHERE e.main;
+
+CREATE TEMP TABLE event_checks AS
+SELECT g.article, g.kind, g.actors, g.place, g.date, m.event,
+	   m.event IS NOT NULL AND akhbar.event_kind(m.event) = g.kind AS kind_ok,
+	   m.event IS NOT NULL AND akhbar.event_actors(m.event) @> string_to_array(g.actors, '|') AS actors_ok,
+	   m.event IS NOT NULL AND akhbar.event_period(m.event) @> g.date AS date_ok,
+	   -- Is the gold place named in the text? Then the event must have it.
+	   g.place = '-' OR NOT EXISTS (
+		   SELECT 1 FROM akhbar.entities(akhbar.clean(c.body)) x
+		   WHERE x.kind = 'place' AND x.name = g.place)
+	   OR (m.event IS NOT NULL AND akhbar.event_place(m.event) = g.place) AS place_ok
+FROM gold_events g
+JOIN corpus c ON c.id = g.article
+LEFT JOIN main_events m ON m.id = g.article
+WHERE g.role = 'main';
+
+SELECT CASE WHEN kind_ok AND actors_ok AND date_ok AND place_ok THEN 'PASS' ELSE 'FAIL' END
+	   || ' events: main event of ' || article || ' is ' || coalesce(event::text, 'missing')
+	   || ' (gold ' || kind || '{' || replace(actors, '|', ',') || '}@' || place || ' ' || date || ')'
+FROM event_checks ORDER BY article;
+
+SELECT CASE WHEN count(*) = 0 THEN 'PASS' ELSE 'FAIL' END
+	   || ' events: no two main events of different gold events match with ~= ('
+	   || count(*) || ' pairs do)'
+FROM main_events a JOIN main_events b ON a.id < b.id AND a.event OPERATOR(akhbar.~=) b.event;
+
+SELECT 'events: main events correct ' || count(*) FILTER (WHERE kind_ok AND actors_ok AND date_ok AND place_ok)
+	   || '/' || count(*) || ' (kind ' || count(*) FILTER (WHERE kind_ok) || ', actors '
+	   || count(*) FILTER (WHERE actors_ok) || ', date ' || count(*) FILTER (WHERE date_ok)
+	   || ', place ' || count(*) FILTER (WHERE place_ok) || ')'
+FROM event_checks;

@@ -20,6 +20,14 @@ INSERT INTO akhbar.alias (entity_id, alias, lang) VALUES (900000010, 'جان ت�
 CREATE TABLE names (n akhbar.ftext PRIMARY KEY);
 INSERT INTO names VALUES ('Pékin'), ('الصينى');
 CREATE INDEX names_hash ON names USING hash (n);
+CREATE TABLE reports (id int PRIMARY KEY, e akhbar.event);
+INSERT INTO reports VALUES
+	(1, 'meet{Sergey Lavrov,Wang Yi}@Jakarta[2023-07-13,2023-07-14)'),
+	(2, 'meet{سيرغي لافروف,Wang Yi}[2023-07-14,2023-07-15)'),
+	(3, 'meet{Sergey Lavrov,Wang Yi}[2024-07-25,2024-07-26)'),
+	(4, 'disaster{}@"Izmir, Turkey"');
+CREATE INDEX reports_gist ON reports USING gist (e);
+CREATE INDEX reports_btree ON reports (e);
 SQL
 check=$(cat <<'SQL'
 SELECT string_agg(name || ':' || surface, ', ' ORDER BY start)
@@ -35,11 +43,22 @@ rm -f /tmp/akhbar_dump.$$
 after=$(q $dst "$check")
 counts_after=$(q $dst "$counts")
 ftext=$(q $dst "SET search_path = public, akhbar; SELECT count(*) FROM names WHERE n = 'PEKIN' OR n = 'الصيني'")
+events="SET enable_seqscan = off; SET search_path = public, akhbar;
+SELECT string_agg(a.id || '~' || b.id || ':' || a.e::text, ' ' ORDER BY a.id, b.id) FROM reports a JOIN reports b ON a.e ~= b.e"
+events_src=$(q $src "$events")
+events_dst=$(q $dst "$events")
+# Binary COPY: every value goes out through event_send and back through event_recv.
+q $dst "CREATE TABLE reports_copy (LIKE reports)"
+psql -qAtX -v ON_ERROR_STOP=1 -d $dst -c "COPY reports TO STDOUT (FORMAT binary)" \
+	| psql -qAtX -v ON_ERROR_STOP=1 -d $dst -c "COPY reports_copy FROM STDIN (FORMAT binary)"
+binary=$(q $dst "SELECT count(*) FROM reports r JOIN reports_copy c USING (id) WHERE r.e = c.e AND r.e::text = c.e::text")
 
 report() { if [ "$2" = "$3" ]; then echo "PASS $1"; else echo "FAIL $1: '$2' vs '$3'"; fi; }
 report "dump/restore: entities() finds user rows the same ($after)" "$before" "$after"
 report "dump/restore: gazetteer rows not duplicated ($counts_after)" "$counts_before" "$counts_after"
 report "dump/restore: ftext values and their keys" "$ftext" "2"
+report "dump/restore: event values and their GiST index give the same pairs" "$events_src" "$events_dst"
+report "binary COPY of events gives the same values" "$binary" "4"
 for db in $src $dst; do psql -qX -d postgres -c "DROP DATABASE $db" >/dev/null; done
 
 # Cache invalidation across sessions: session B builds its automaton, session A adds an alias,

@@ -35,11 +35,13 @@ if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
 fi
 [ -f build/regress/regression.diffs ] && [ "$f" -gt 0 ] && head -100 build/regress/regression.diffs
 
-echo "== integration (dump/restore, sessions)"
-out=$(bash scripts/integration.sh 2>&1); rc=$?
-printf '%s\n' "$out"
-count "$(printf '%s\n' "$out" | grep -c '^PASS')" "$(printf '%s\n' "$out" | grep -c '^FAIL')"
-[ "$rc" -ne 0 ] && count 0 1
+for script in integration security; do
+	echo "== $script"
+	out=$(bash scripts/$script.sh 2>&1); rc=$?
+	printf '%s\n' "$out"
+	count "$(printf '%s\n' "$out" | grep -c '^PASS')" "$(printf '%s\n' "$out" | grep -c '^FAIL')"
+	[ "$rc" -ne 0 ] && count 0 1
+done
 
 if [ -d ../shared/corpus ]; then
 	echo "== corpus evaluation (../shared/corpus)"

@@ -20,6 +20,14 @@
 
 PG_MODULE_MAGIC;
 
+void		_PG_init(void);
+
+void
+_PG_init(void)
+{
+	akh_pg_event_guc_init();
+}
+
 static void *
 pg_alloc(void *ctx, size_t size)
 {

@@ -516,6 +516,276 @@ COMMENT ON FUNCTION @extschema@.entity_query(pg_catalog.text) IS
 'tsquery for the entity a name denotes, in any language or spelling, to match the entity lexemes of akhbar.news, akhbar.arabic and akhbar.french (stable because it reads the gazetteer)';
 
 ------------------------------------------------------------------------------------------------
+-- Dates
+------------------------------------------------------------------------------------------------
+
+CREATE FUNCTION @extschema@.dates(body pg_catalog.text, published pg_catalog.date)
+RETURNS TABLE (surface pg_catalog.text, start pg_catalog.int4, len pg_catalog.int4,
+			   value pg_catalog.daterange, grain pg_catalog.text)
+AS 'MODULE_PATHNAME', 'akhbar_dates'
+LANGUAGE C IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE ROWS 5;
+
+COMMENT ON FUNCTION @extschema@.dates(pg_catalog.text, pg_catalog.date) IS
+'dates of an Arabic or French text resolved against its publication date (NULL: only dates with a year); start is 1-based, in characters';
+
+------------------------------------------------------------------------------------------------
+-- Type event: kind{actors}@place[period)
+------------------------------------------------------------------------------------------------
+
+CREATE TYPE @extschema@.event;
+
+CREATE FUNCTION @extschema@.event_in(pg_catalog.cstring)
+RETURNS @extschema@.event AS 'MODULE_PATHNAME', 'akhbar_event_in'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.event_out(@extschema@.event)
+RETURNS pg_catalog.cstring AS 'MODULE_PATHNAME', 'akhbar_event_out'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.event_recv(pg_catalog.internal)
+RETURNS @extschema@.event AS 'MODULE_PATHNAME', 'akhbar_event_recv'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.event_send(@extschema@.event)
+RETURNS pg_catalog.bytea AS 'MODULE_PATHNAME', 'akhbar_event_send'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE TYPE @extschema@.event (
+	INPUT = @extschema@.event_in,
+	OUTPUT = @extschema@.event_out,
+	RECEIVE = @extschema@.event_recv,
+	SEND = @extschema@.event_send,
+	INTERNALLENGTH = VARIABLE,
+	STORAGE = extended
+);
+
+COMMENT ON TYPE @extschema@.event IS
+'an event: kind{actor,...}@place[start,end), e.g. meet{Sergey Lavrov,Wang Yi}@Jakarta[2023-07-13,2023-07-14)';
+
+CREATE FUNCTION @extschema@.event_kind(@extschema@.event)
+RETURNS pg_catalog.text AS 'MODULE_PATHNAME', 'akhbar_event_kind'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.event_actors(@extschema@.event)
+RETURNS pg_catalog.text[] AS 'MODULE_PATHNAME', 'akhbar_event_actors'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.event_place(@extschema@.event)
+RETURNS pg_catalog.text AS 'MODULE_PATHNAME', 'akhbar_event_place'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.event_period(@extschema@.event)
+RETURNS pg_catalog.daterange AS 'MODULE_PATHNAME', 'akhbar_event_period'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.event_kind(@extschema@.event) IS 'kind of an event: meet, call, visit, summit, statement, agreement, sanction, attack, protest, election, vote or disaster';
+COMMENT ON FUNCTION @extschema@.event_actors(@extschema@.event) IS 'actors of an event (English names of gazetteer entities, name keys of unknown names), ordered by folded name';
+COMMENT ON FUNCTION @extschema@.event_place(@extschema@.event) IS 'place of an event, NULL when the text names none';
+COMMENT ON FUNCTION @extschema@.event_period(@extschema@.event) IS 'period of an event, NULL when unknown';
+
+-- Same event. ~= is stable, not immutable: it depends on the setting akhbar.event_window.
+CREATE FUNCTION @extschema@.event_same(@extschema@.event, @extschema@.event)
+RETURNS pg_catalog.bool AS 'MODULE_PATHNAME', 'akhbar_event_same'
+LANGUAGE C STABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.event_similarity(@extschema@.event, @extschema@.event)
+RETURNS pg_catalog.float4 AS 'MODULE_PATHNAME', 'akhbar_event_similarity'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.event_distance(@extschema@.event, @extschema@.event)
+RETURNS pg_catalog.float4 AS 'MODULE_PATHNAME', 'akhbar_event_distance'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.event_same(@extschema@.event, @extschema@.event) IS 'implementation of ~= (stable because it depends on akhbar.event_window)';
+COMMENT ON FUNCTION @extschema@.event_similarity(@extschema@.event, @extschema@.event) IS '0..1: 0.15 kind, 0.3 actors (Jaccard), 0.15 place, 0.4 time (1 / (1 + days apart / 3))';
+COMMENT ON FUNCTION @extschema@.event_distance(@extschema@.event, @extschema@.event) IS 'implementation of <->: 1 - event_similarity';
+
+CREATE OPERATOR @extschema@.~= (
+	LEFTARG = @extschema@.event, RIGHTARG = @extschema@.event,
+	FUNCTION = @extschema@.event_same,
+	COMMUTATOR = OPERATOR(@extschema@.~=),
+	RESTRICT = pg_catalog.contsel, JOIN = pg_catalog.contjoinsel
+);
+CREATE OPERATOR @extschema@.<-> (
+	LEFTARG = @extschema@.event, RIGHTARG = @extschema@.event,
+	FUNCTION = @extschema@.event_distance,
+	COMMUTATOR = OPERATOR(@extschema@.<->)
+);
+
+COMMENT ON OPERATOR @extschema@.~= (@extschema@.event, @extschema@.event) IS
+'same real-world event: compatible kinds, a shared actor (or, without actors, the same place), no conflicting places, periods within akhbar.event_window days';
+COMMENT ON OPERATOR @extschema@.<-> (@extschema@.event, @extschema@.event) IS 'distance between events, 1 - akhbar.event_similarity';
+
+-- A total order (bytes of the stored form) for btree, DISTINCT, GROUP BY and merge joins.
+CREATE FUNCTION @extschema@.event_eq(@extschema@.event, @extschema@.event)
+RETURNS pg_catalog.bool AS 'MODULE_PATHNAME', 'akhbar_event_eq'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION @extschema@.event_ne(@extschema@.event, @extschema@.event)
+RETURNS pg_catalog.bool AS 'MODULE_PATHNAME', 'akhbar_event_ne'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION @extschema@.event_lt(@extschema@.event, @extschema@.event)
+RETURNS pg_catalog.bool AS 'MODULE_PATHNAME', 'akhbar_event_lt'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION @extschema@.event_le(@extschema@.event, @extschema@.event)
+RETURNS pg_catalog.bool AS 'MODULE_PATHNAME', 'akhbar_event_le'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION @extschema@.event_gt(@extschema@.event, @extschema@.event)
+RETURNS pg_catalog.bool AS 'MODULE_PATHNAME', 'akhbar_event_gt'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION @extschema@.event_ge(@extschema@.event, @extschema@.event)
+RETURNS pg_catalog.bool AS 'MODULE_PATHNAME', 'akhbar_event_ge'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION @extschema@.event_cmp(@extschema@.event, @extschema@.event)
+RETURNS pg_catalog.int4 AS 'MODULE_PATHNAME', 'akhbar_event_cmp'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION @extschema@.event_hash(@extschema@.event)
+RETURNS pg_catalog.int4 AS 'MODULE_PATHNAME', 'akhbar_event_hash'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+CREATE FUNCTION @extschema@.event_hash_extended(@extschema@.event, pg_catalog.int8)
+RETURNS pg_catalog.int8 AS 'MODULE_PATHNAME', 'akhbar_event_hash_extended'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+
+COMMENT ON FUNCTION @extschema@.event_eq(@extschema@.event, @extschema@.event) IS 'implementation of = for event (identical values)';
+COMMENT ON FUNCTION @extschema@.event_ne(@extschema@.event, @extschema@.event) IS 'implementation of <> for event';
+COMMENT ON FUNCTION @extschema@.event_lt(@extschema@.event, @extschema@.event) IS 'implementation of < for event';
+COMMENT ON FUNCTION @extschema@.event_le(@extschema@.event, @extschema@.event) IS 'implementation of <= for event';
+COMMENT ON FUNCTION @extschema@.event_gt(@extschema@.event, @extschema@.event) IS 'implementation of > for event';
+COMMENT ON FUNCTION @extschema@.event_ge(@extschema@.event, @extschema@.event) IS 'implementation of >= for event';
+COMMENT ON FUNCTION @extschema@.event_cmp(@extschema@.event, @extschema@.event) IS 'btree comparison of events (an arbitrary total order)';
+COMMENT ON FUNCTION @extschema@.event_hash(@extschema@.event) IS 'hash of an event';
+COMMENT ON FUNCTION @extschema@.event_hash_extended(@extschema@.event, pg_catalog.int8) IS 'seeded 64-bit hash of an event';
+
+CREATE OPERATOR @extschema@.= (
+	LEFTARG = @extschema@.event, RIGHTARG = @extschema@.event, FUNCTION = @extschema@.event_eq,
+	COMMUTATOR = OPERATOR(@extschema@.=), NEGATOR = OPERATOR(@extschema@.<>),
+	RESTRICT = pg_catalog.eqsel, JOIN = pg_catalog.eqjoinsel, HASHES, MERGES
+);
+CREATE OPERATOR @extschema@.<> (
+	LEFTARG = @extschema@.event, RIGHTARG = @extschema@.event, FUNCTION = @extschema@.event_ne,
+	COMMUTATOR = OPERATOR(@extschema@.<>), NEGATOR = OPERATOR(@extschema@.=),
+	RESTRICT = pg_catalog.neqsel, JOIN = pg_catalog.neqjoinsel
+);
+CREATE OPERATOR @extschema@.< (
+	LEFTARG = @extschema@.event, RIGHTARG = @extschema@.event, FUNCTION = @extschema@.event_lt,
+	COMMUTATOR = OPERATOR(@extschema@.>), NEGATOR = OPERATOR(@extschema@.>=),
+	RESTRICT = pg_catalog.scalarltsel, JOIN = pg_catalog.scalarltjoinsel
+);
+CREATE OPERATOR @extschema@.<= (
+	LEFTARG = @extschema@.event, RIGHTARG = @extschema@.event, FUNCTION = @extschema@.event_le,
+	COMMUTATOR = OPERATOR(@extschema@.>=), NEGATOR = OPERATOR(@extschema@.>),
+	RESTRICT = pg_catalog.scalarlesel, JOIN = pg_catalog.scalarlejoinsel
+);
+CREATE OPERATOR @extschema@.> (
+	LEFTARG = @extschema@.event, RIGHTARG = @extschema@.event, FUNCTION = @extschema@.event_gt,
+	COMMUTATOR = OPERATOR(@extschema@.<), NEGATOR = OPERATOR(@extschema@.<=),
+	RESTRICT = pg_catalog.scalargtsel, JOIN = pg_catalog.scalargtjoinsel
+);
+CREATE OPERATOR @extschema@.>= (
+	LEFTARG = @extschema@.event, RIGHTARG = @extschema@.event, FUNCTION = @extschema@.event_ge,
+	COMMUTATOR = OPERATOR(@extschema@.<=), NEGATOR = OPERATOR(@extschema@.<),
+	RESTRICT = pg_catalog.scalargesel, JOIN = pg_catalog.scalargejoinsel
+);
+
+COMMENT ON OPERATOR @extschema@.= (@extschema@.event, @extschema@.event) IS 'identical events (for the same real-world event, use ~=)';
+COMMENT ON OPERATOR @extschema@.<> (@extschema@.event, @extschema@.event) IS 'not identical';
+COMMENT ON OPERATOR @extschema@.< (@extschema@.event, @extschema@.event) IS 'less than, in an arbitrary total order';
+COMMENT ON OPERATOR @extschema@.<= (@extschema@.event, @extschema@.event) IS 'less than or equal, in an arbitrary total order';
+COMMENT ON OPERATOR @extschema@.> (@extschema@.event, @extschema@.event) IS 'greater than, in an arbitrary total order';
+COMMENT ON OPERATOR @extschema@.>= (@extschema@.event, @extschema@.event) IS 'greater than or equal, in an arbitrary total order';
+
+CREATE OPERATOR CLASS @extschema@.event_ops
+DEFAULT FOR TYPE @extschema@.event USING btree AS
+	OPERATOR 1 @extschema@.< ,
+	OPERATOR 2 @extschema@.<= ,
+	OPERATOR 3 @extschema@.= ,
+	OPERATOR 4 @extschema@.>= ,
+	OPERATOR 5 @extschema@.> ,
+	FUNCTION 1 @extschema@.event_cmp(@extschema@.event, @extschema@.event);
+
+CREATE OPERATOR CLASS @extschema@.event_ops
+DEFAULT FOR TYPE @extschema@.event USING hash AS
+	OPERATOR 1 @extschema@.= ,
+	FUNCTION 1 @extschema@.event_hash(@extschema@.event),
+	FUNCTION 2 @extschema@.event_hash_extended(@extschema@.event, pg_catalog.int8);
+
+-- GiST: keys are boxes (kinds, period hull, signatures of actors and places).
+CREATE TYPE @extschema@.event_box;
+
+CREATE FUNCTION @extschema@.event_box_in(pg_catalog.cstring)
+RETURNS @extschema@.event_box AS 'MODULE_PATHNAME', 'akhbar_event_box_in'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.event_box_out(@extschema@.event_box)
+RETURNS pg_catalog.cstring AS 'MODULE_PATHNAME', 'akhbar_event_box_out'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE TYPE @extschema@.event_box (
+	INPUT = @extschema@.event_box_in,
+	OUTPUT = @extschema@.event_box_out,
+	INTERNALLENGTH = VARIABLE,
+	ALIGNMENT = double,
+	STORAGE = plain
+);
+
+COMMENT ON TYPE @extschema@.event_box IS 'key of the GiST operator class for akhbar.event (no text input)';
+
+CREATE FUNCTION @extschema@.event_gist_consistent(pg_catalog.internal, @extschema@.event, pg_catalog.int2, pg_catalog.oid, pg_catalog.internal)
+RETURNS pg_catalog.bool AS 'MODULE_PATHNAME', 'akhbar_event_gist_consistent'
+LANGUAGE C STABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.event_gist_distance(pg_catalog.internal, @extschema@.event, pg_catalog.int2, pg_catalog.oid, pg_catalog.internal)
+RETURNS pg_catalog.float8 AS 'MODULE_PATHNAME', 'akhbar_event_gist_distance'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.event_gist_union(pg_catalog.internal, pg_catalog.internal)
+RETURNS @extschema@.event_box AS 'MODULE_PATHNAME', 'akhbar_event_gist_union'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.event_gist_compress(pg_catalog.internal)
+RETURNS pg_catalog.internal AS 'MODULE_PATHNAME', 'akhbar_event_gist_compress'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.event_gist_penalty(pg_catalog.internal, pg_catalog.internal, pg_catalog.internal)
+RETURNS pg_catalog.internal AS 'MODULE_PATHNAME', 'akhbar_event_gist_penalty'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.event_gist_picksplit(pg_catalog.internal, pg_catalog.internal)
+RETURNS pg_catalog.internal AS 'MODULE_PATHNAME', 'akhbar_event_gist_picksplit'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.event_gist_same(@extschema@.event_box, @extschema@.event_box, pg_catalog.internal)
+RETURNS pg_catalog.internal AS 'MODULE_PATHNAME', 'akhbar_event_gist_same'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.event_gist_consistent(pg_catalog.internal, @extschema@.event, pg_catalog.int2, pg_catalog.oid, pg_catalog.internal) IS 'GiST support (stable because it depends on akhbar.event_window)';
+COMMENT ON FUNCTION @extschema@.event_gist_distance(pg_catalog.internal, @extschema@.event, pg_catalog.int2, pg_catalog.oid, pg_catalog.internal) IS 'GiST support: lower bound of <->';
+COMMENT ON FUNCTION @extschema@.event_gist_union(pg_catalog.internal, pg_catalog.internal) IS 'GiST support';
+COMMENT ON FUNCTION @extschema@.event_gist_compress(pg_catalog.internal) IS 'GiST support';
+COMMENT ON FUNCTION @extschema@.event_gist_penalty(pg_catalog.internal, pg_catalog.internal, pg_catalog.internal) IS 'GiST support';
+COMMENT ON FUNCTION @extschema@.event_gist_picksplit(pg_catalog.internal, pg_catalog.internal) IS 'GiST support';
+COMMENT ON FUNCTION @extschema@.event_gist_same(@extschema@.event_box, @extschema@.event_box, pg_catalog.internal) IS 'GiST support';
+
+CREATE OPERATOR CLASS @extschema@.event_gist_ops
+DEFAULT FOR TYPE @extschema@.event USING gist AS
+	OPERATOR 1 @extschema@.~= ,
+	OPERATOR 15 @extschema@.<-> (@extschema@.event, @extschema@.event) FOR ORDER BY pg_catalog.float_ops,
+	FUNCTION 1 @extschema@.event_gist_consistent(pg_catalog.internal, @extschema@.event, pg_catalog.int2, pg_catalog.oid, pg_catalog.internal),
+	FUNCTION 2 @extschema@.event_gist_union(pg_catalog.internal, pg_catalog.internal),
+	FUNCTION 3 @extschema@.event_gist_compress(pg_catalog.internal),
+	FUNCTION 5 @extschema@.event_gist_penalty(pg_catalog.internal, pg_catalog.internal, pg_catalog.internal),
+	FUNCTION 6 @extschema@.event_gist_picksplit(pg_catalog.internal, pg_catalog.internal),
+	FUNCTION 7 @extschema@.event_gist_same(@extschema@.event_box, @extschema@.event_box, pg_catalog.internal),
+	FUNCTION 8 @extschema@.event_gist_distance(pg_catalog.internal, @extschema@.event, pg_catalog.int2, pg_catalog.oid, pg_catalog.internal),
+	STORAGE @extschema@.event_box;
+
+------------------------------------------------------------------------------------------------
+-- Events
+------------------------------------------------------------------------------------------------
+
+-- STABLE, not IMMUTABLE: actors and places come from the gazetteer tables.
+CREATE FUNCTION @extschema@.events(body pg_catalog.text, published pg_catalog.date)
+RETURNS TABLE (event @extschema@.event, trigger pg_catalog.text, start pg_catalog.int4,
+			   len pg_catalog.int4, main pg_catalog.bool)
+AS 'MODULE_PATHNAME', 'akhbar_events'
+LANGUAGE C STABLE CALLED ON NULL INPUT PARALLEL SAFE ROWS 10;
+
+COMMENT ON FUNCTION @extschema@.events(pg_catalog.text, pg_catalog.date) IS
+'events of an Arabic or French article with actors, place and period; main marks the event it is about (stable because it reads the gazetteer tables)';
+
+-- Clustering: one id per real-world event over the rows of a window partition.
+CREATE FUNCTION @extschema@.event_cluster(@extschema@.event)
+RETURNS pg_catalog.int8 AS 'MODULE_PATHNAME', 'akhbar_event_cluster'
+LANGUAGE C STABLE WINDOW PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.event_cluster(@extschema@.event) IS
+'window function: rows whose events are the same event (~=, transitively) share an id, the position of the first of them in the window order (stable because it depends on akhbar.event_window)';
+
+------------------------------------------------------------------------------------------------
 -- Built-in gazetteer rows (generated from data/gazetteer by the build)
 ------------------------------------------------------------------------------------------------
 

@@ -34,4 +34,10 @@ extern struct varlena *akh_pg_varlena_end(akh_buf *buf, const char *what);
 /* fold(s[0..n)) as a new text value. */
 extern text *akh_pg_fold_text(const char *s, size_t n);
 
+/* The daterange [lo, hi) of days since 2000-01-01. */
+extern Datum akh_pg_daterange(int32 lo, int32 hi);
+
+/* Defines the GUC akhbar.event_window (from _PG_init). */
+extern void akh_pg_event_guc_init(void);
+
 #endif							/* AKHBAR_PG_H */

@@ -88,6 +88,25 @@ after_abbreviation(const akh_tokens *t, uint32_t cp, size_t i)
 		prev->caps == AKH_CAPS_FIRST && prev->char_len <= 3;
 }
 
+static bool
+is_digit_cp(uint32_t cp)
+{
+	return (cp >= '0' && cp <= '9') || (cp >= 0x0660 && cp <= 0x0669) || (cp >= 0x06F0 && cp <= 0x06F9);
+}
+
+/* A period or colon between digits (6.1, 10:42, 15.12.2021) is part of a number. */
+static bool
+inside_number(const akh_tokens *t, const unsigned char *p, size_t n, uint32_t cp, size_t i)
+{
+	const akh_token *prev = t->n > 0 ? &t->tok[t->n - 1] : NULL;
+	uint32_t	next;
+
+	if ((cp != '.' && cp != ':') || prev == NULL || prev->byte_start + prev->byte_len != i ||
+		prev->fold_len == 0 || !is_digit_cp((unsigned char) t->folded.data[prev->fold_off + prev->fold_len - 1]))
+		return false;
+	return i + 1 < n && akh_utf8_decode(p + i + 1, n - i - 1, &next) > 0 && is_digit_cp(next);
+}
+
 akh_status
 akh_tokenize(const akh_folder *f, const char *s, size_t n, akh_tokens *out)
 {
@@ -170,7 +189,8 @@ akh_tokenize(const akh_folder *f, const char *s, size_t n, akh_tokens *out)
 			}
 			if (i < n)
 			{
-				sentence_start |= ends_sentence(cp) && !after_abbreviation(out, cp, i);
+				sentence_start |= ends_sentence(cp) && !after_abbreviation(out, cp, i) &&
+					!inside_number(out, p, n, cp, i);
 				comma |= is_comma(cp);
 			}
 		}
