@@ -13,12 +13,12 @@ PGFILEDESC = "akhbar - Arabic and French news analysis"
 
 # The language engine: plain C on ICU, no postgres.h. The unit tests link these directly.
 ENGINE_SRCS = src/akh_env.c src/fold.c src/lang.c src/tokenize.c src/gazetteer.c src/namekey.c \
-	src/clean.c src/stem_ar.c src/stem_fr.c
+	src/clean.c src/stem_ar.c src/stem_fr.c src/dates.c
 GLUE_SRCS = src/akhbar.c src/ftext.c src/entities.c src/tsearch.c
 OBJS = $(ENGINE_SRCS:.c=.o) $(GLUE_SRCS:.c=.o)
 
 GENERATED = src/gen/fold_rules.h src/gen/fr_words.h src/gen/en_words.h src/gen/roles.h src/gen/context.h src/gen/stop_ar_words.h src/gen/stop_fr_words.h src/gen/name_key_rules.h \
-	src/gen/boilerplate.h
+	src/gen/boilerplate.h src/gen/dates.h
 GAZETTEER = data/gazetteer/country_aliases.tsv data/gazetteer/places.tsv data/gazetteer/orgs.tsv \
 	data/gazetteer/people_a.tsv data/gazetteer/people_b.tsv
 
@@ -72,6 +72,10 @@ src/gen/boilerplate.h: data/boilerplate.tsv tools/gen_boilerplate.awk
 	@mkdir -p src/gen
 	awk -f tools/gen_boilerplate.awk data/boilerplate.tsv > $@.tmp && mv $@.tmp $@
 
+src/gen/dates.h: data/dates.tsv tools/gen_dates.awk
+	@mkdir -p src/gen
+	grep -v '^#' data/dates.tsv | LC_ALL=C sort -t "$$(printf '\t')" -k4,4 | LC_ALL=C awk -f tools/gen_dates.awk > $@.tmp && mv $@.tmp $@
+
 src/gen/fold_rules.h: data/fold.tsv tools/gen_fold_rules.awk
 	@mkdir -p src/gen
 	awk -f tools/gen_fold_rules.awk data/fold.tsv > $@.tmp && mv $@.tmp $@
@@ -87,7 +91,7 @@ SAN_FLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-r
 endif
 UNIT_CFLAGS = -O2 -g -std=c11 -D_GNU_SOURCE $(WARNINGS) -Isrc $(ICU_CFLAGS) $(SAN_FLAGS)
 UNIT_TESTS = build/test_fold build/test_lang build/test_namekey build/test_clean build/test_gazetteer \
-	build/test_stem_ar build/test_stem_fr
+	build/test_stem_ar build/test_stem_fr build/test_dates
 
 build/test_%: tests/test_%.c tests/akh_test.h $(ENGINE_SRCS) $(GENERATED) src/*.h
 	@mkdir -p build
