@@ -748,7 +748,8 @@ fill_event(const scope *c, const akh_dates *d, int32_t published, akh_found_even
 		if (e->nactors == 0)
 			e->nactors = nearest_mentions(c, e, AKH_KIND_ORG, e->actors, AKH_FOUND_ACTORS);
 	}
-	e->place = best_place(c, e);
+	/* A call joins two places; the text names neither as where it happened. */
+	e->place = e->kind == AKH_EV_CALL ? AKH_NO_MENTION : best_place(c, e);
 	period_of(c, d, published, e);
 }
 
