@@ -107,6 +107,8 @@ build/engine_fold: bench/engine_fold.c $(ENGINE_SRCS) $(GENERATED) src/*.h
 	@mkdir -p build
 	$(CC) $(UNIT_CFLAGS) -o $@ $< $(ENGINE_SRCS) $(ICU_LIBS)
 
+include fuzz/fuzz.mk
+
 .PHONY: unit demo test bench list-unit
 list-unit:
 	@echo $(UNIT_TESTS)

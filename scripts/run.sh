@@ -12,8 +12,11 @@ mode=${1:?usage: run.sh demo|test|bench}
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top"
 
+# clang builds the fuzz targets; libclang-rt-dev (the default clang's runtime libraries,
+# libclang-rt-14-dev on Debian 12) holds libFuzzer and the sanitizers: clang only recommends
+# it, and apt-get runs here without recommends.
 packages=(postgresql-15 postgresql-server-dev-15 postgresql-contrib libicu-dev libcmocka-dev
-	pkg-config make gcc)
+	pkg-config make gcc clang libclang-rt-dev)
 
 log() { printf '== %s\n' "$*" >&2; }
 

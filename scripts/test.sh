@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# `make test` after the set-up of run.sh: cmocka unit tests, pg_regress tests, then the
-# evaluation on ../shared/corpus when that folder exists. Prints "N passed, N failed" last and
-# exits non-zero on any failure.
+# `make test` after the set-up of run.sh: cmocka unit tests, the libFuzzer targets of fuzz/
+# (FUZZ_SECONDS each, default 20), pg_regress tests, then the evaluation on ../shared/corpus
+# when that folder exists. Prints "N passed, N failed" last and exits non-zero on any failure.
 set -uo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top"
@@ -22,6 +22,13 @@ for t in $units; do
 	count "${p:-0}" "${f:-0}"
 	[ "$rc" -ne 0 ] && [ -z "$f" ] && count 0 1
 done
+
+fuzz_seconds=${FUZZ_SECONDS:-20}
+echo "== fuzzing (libFuzzer, $fuzz_seconds s per target)"
+out=$(bash scripts/fuzz.sh "$fuzz_seconds" 2>&1); rc=$?
+printf '%s\n' "$out"
+count "$(printf '%s\n' "$out" | grep -c '^PASS')" "$(printf '%s\n' "$out" | grep -c '^FAIL')"
+[ "$rc" -ne 0 ] && ! printf '%s\n' "$out" | grep -q '^FAIL' && count 0 1
 
 echo "== regression tests (pg_regress)"
 out=$(make -s installcheck PG_CONFIG="$PG_CONFIG" 2>&1); rc=$?

@@ -67,9 +67,12 @@ akh_buf_reserve(akh_buf *buf, size_t extra)
 akh_status
 akh_buf_append(akh_buf *buf, const char *s, size_t n)
 {
-	akh_status	st = akh_buf_reserve(buf, n);
+	akh_status	st;
 
-	if (st != AKH_OK)
+	/* Nothing to copy; an empty buffer has no data, and NULL + 0 is undefined in C. */
+	if (n == 0)
+		return AKH_OK;
+	if ((st = akh_buf_reserve(buf, n)) != AKH_OK)
 		return st;
 	memcpy(buf->data + buf->len, s, n);
 	buf->len += n;

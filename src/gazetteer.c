@@ -1223,6 +1223,19 @@ phrase_at(const akh_gazetteer *g, const akh_tokens *t, size_t first, const role_
 }
 
 /*
+ * Words [first, end) of the text, but the adjective's, belong to no other mention: a name
+ * ("Premier League" after "the Russian") or another office may hold the phrase's words.
+ */
+static bool
+office_words_free(const uint32_t *owner, size_t first, size_t end, const adj_span *adj)
+{
+	for (size_t k = first; k < end; k++)
+		if ((k < adj->first || k >= adj->first + adj->ntok) && owner[k] != TOK_FREE)
+			return false;
+	return true;
+}
+
+/*
  * The one person who holds role r for country cc in year (0: now), or AKH_NO_ENTITY. In a year
  * when the office changed hands two people qualify, and the office resolves to nobody.
  */
@@ -1276,20 +1289,23 @@ resolve_offices(const akh_gazetteer *g, const char *s, const akh_tokens *t, uint
 
 			if (best != NULL && nw <= best->nwords)
 				continue;
-			if (adj->first >= nw && phrase_at(g, t, adj->first - nw, rp, 0, (int) nw))
+			if (adj->first >= nw && phrase_at(g, t, adj->first - nw, rp, 0, (int) nw) &&
+				office_words_free(owner, adj->first - nw, adj_end, adj))
 			{
 				best = rp;
 				best_first = adj->first - nw;
 				best_end = adj_end;
 			}
 			else if (nw > 1 && adj->first >= 1 && phrase_at(g, t, adj->first - 1, rp, 0, 1) &&
-					 phrase_at(g, t, adj_end, rp, 1, (int) nw - 1))
+					 phrase_at(g, t, adj_end, rp, 1, (int) nw - 1) &&
+					 office_words_free(owner, adj->first - 1, adj_end + nw - 1, adj))
 			{
 				best = rp;
 				best_first = adj->first - 1;
 				best_end = adj_end + nw - 1;
 			}
-			else if (phrase_at(g, t, adj_end, rp, 0, (int) nw))
+			else if (phrase_at(g, t, adj_end, rp, 0, (int) nw) &&
+					 office_words_free(owner, adj->first, adj_end + nw, adj))
 			{
 				best = rp;
 				best_first = adj->first;
@@ -1454,6 +1470,8 @@ akh_gaz_extract_tokens_at(const akh_gazetteer *g, const char *s, const akh_token
 				if ((st = emit(g, s, &t, i, 1, v[k].clitics, v[k].off / AR_LETTER_BYTES, x->entity,
 								AKH_KIND_PERSON, out)) != AKH_OK)
 					goto done;
+				/* Taken, so that no unknown name of pass 3 overlaps it. */
+				owner[i] = x->entity;
 				break;
 			}
 		}

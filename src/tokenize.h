@@ -50,7 +50,8 @@ extern akh_status akh_tokenize(const akh_folder *f, const char *s, size_t n, akh
 static inline const char *
 akh_token_folded(const akh_tokens *t, const akh_token *k)
 {
-	return t->folded.data + k->fold_off;
+	/* When every word folds to nothing (tatweel alone), the buffer was never allocated. */
+	return t->folded.data != NULL ? t->folded.data + k->fold_off : "";
 }
 
 #endif							/* AKH_TOKENIZE_H */
