@@ -17,7 +17,7 @@ ENGINE_SRCS = src/akh_env.c src/fold.c src/lang.c src/tokenize.c src/gazetteer.c
 GLUE_SRCS = src/akhbar.c src/ftext.c src/entities.c src/tsearch.c src/eventtype.c src/eventfuncs.c
 OBJS = $(ENGINE_SRCS:.c=.o) $(GLUE_SRCS:.c=.o)
 
-GENERATED = src/gen/fold_rules.h src/gen/fr_words.h src/gen/en_words.h src/gen/roles.h src/gen/context.h src/gen/stop_ar_words.h src/gen/stop_fr_words.h src/gen/name_key_rules.h \
+GENERATED = src/gen/fold_rules.h src/gen/fr_words.h src/gen/en_words.h src/gen/abbrev_words.h src/gen/roles.h src/gen/context.h src/gen/stop_ar_words.h src/gen/stop_fr_words.h src/gen/name_key_rules.h \
 	src/gen/boilerplate.h src/gen/triggers.h src/gen/event_words.h src/gen/dates.h
 GAZETTEER = data/gazetteer/country_aliases.tsv data/gazetteer/places.tsv data/gazetteer/orgs.tsv \
 	data/gazetteer/people_a.tsv data/gazetteer/people_b.tsv
@@ -44,7 +44,7 @@ all:
 	@echo "PostgreSQL server development files not found: run 'make demo' or 'make test' (as root) to install them." >&2; exit 1
 endif
 
-$(ENGINE_SRCS:.c=.o) $(GLUE_SRCS:.c=.o): $(GENERATED) $(wildcard src/*.h)
+$(ENGINE_SRCS:.c=.o) $(GLUE_SRCS:.c=.o) $(ENGINE_SRCS:.c=.bc) $(GLUE_SRCS:.c=.bc): $(GENERATED) $(wildcard src/*.h)
 
 # The install script: the hand-written part, then the built-in gazetteer rows.
 akhbar--0.1.sql: src/akhbar.sql build/gazetteer.sql

@@ -1,6 +1,7 @@
 -- Dates and events: akhbar.dates(), akhbar.events(), the akhbar.event type, ~=, <->, GiST and
 -- clustering.
 SET search_path = public, akhbar;
+SET DateStyle = ISO;
 
 -- ---- dates ----------------------------------------------------------------------------------
 -- Published on Saturday 2021-12-18.
@@ -78,7 +79,7 @@ SELECT 'meet{A}'::akhbar.event = 'meet{a}'::akhbar.event AS identical,
 -- ---- GiST -----------------------------------------------------------------------------------
 INSERT INTO ev
 SELECT 100 + g, format('meet{Person %s,Person %s}@City %s[%s,%s)', g % 50, (g * 7) % 50, g % 5,
-					  date '2020-01-01' + g, date '2020-01-01' + g + 1)::akhbar.event
+					  date '2020-01-01' + g, date '2020-01-01' + g + 1 + g % 3)::akhbar.event
 FROM generate_series(1, 2000) g;
 CREATE INDEX ev_gist ON ev USING gist (e);
 ANALYZE ev;

@@ -556,6 +556,11 @@ CREATE TYPE @extschema@.event (
 	STORAGE = extended
 );
 
+COMMENT ON FUNCTION @extschema@.event_in(pg_catalog.cstring) IS 'input of akhbar.event: kind{actor,...}@place[start,end)';
+COMMENT ON FUNCTION @extschema@.event_out(@extschema@.event) IS 'output of akhbar.event';
+COMMENT ON FUNCTION @extschema@.event_recv(pg_catalog.internal) IS 'binary input of akhbar.event';
+COMMENT ON FUNCTION @extschema@.event_send(@extschema@.event) IS 'binary output of akhbar.event';
+
 COMMENT ON TYPE @extschema@.event IS
 'an event: kind{actor,...}@place[start,end), e.g. meet{Sergey Lavrov,Wang Yi}@Jakarta[2023-07-13,2023-07-14)';
 
@@ -717,6 +722,9 @@ CREATE TYPE @extschema@.event_box (
 	ALIGNMENT = double,
 	STORAGE = plain
 );
+
+COMMENT ON FUNCTION @extschema@.event_box_in(pg_catalog.cstring) IS 'input of akhbar.event_box: always an error (index keys only)';
+COMMENT ON FUNCTION @extschema@.event_box_out(@extschema@.event_box) IS 'output of akhbar.event_box, for debugging';
 
 COMMENT ON TYPE @extschema@.event_box IS 'key of the GiST operator class for akhbar.event (no text input)';
 

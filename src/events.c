@@ -10,7 +10,8 @@
  *     the gazetteer knows are not triggers (La Réunion is an island). A sentence gives at most
  *     one event of each kind, at its first trigger; when it gives a meeting, a call, a visit or
  *     a summit, its statement triggers are the way that event is told ("said during a phone
- *     call") and give none.
+ *     call") and give none, and when it gives a disaster, what "struck" is the disaster, not
+ *     an attack.
  *  2. Actors. The people named in the sentence, nearest to the trigger first; failing people,
  *     the organizations. A statement has one actor, its speaker: the first person after the
  *     verb and before what was said (« a déclaré X que », «قال X إن»), else the nearest person
@@ -753,6 +754,15 @@ fill_event(const scope *c, const akh_dates *d, int32_t published, akh_found_even
 	period_of(c, d, published, e);
 }
 
+/* An event of kind a in a sentence makes the trigger of kind b there part of it. */
+static bool
+absorbs(int a, int b)
+{
+	if (b == AKH_EV_STATEMENT)
+		return a == AKH_EV_MEET || a == AKH_EV_CALL || a == AKH_EV_VISIT || a == AKH_EV_SUMMIT;
+	return b == AKH_EV_ATTACK && a == AKH_EV_DISASTER;
+}
+
 /* ---- the main event ------------------------------------------------------------------- */
 
 static bool
@@ -888,7 +898,10 @@ akh_events_find(const akh_event_lexicon *x, const akh_gazetteer *g, const char *
 		i += len;
 	}
 
-	/* A statement told in the sentence of a meeting, a call, a visit or a summit is part of it. */
+	/*
+	 * A statement told in the sentence of a meeting, a call, a visit or a summit is part of it;
+	 * what strikes in the sentence of an earthquake or a storm (a frappé, ضرب) is the disaster.
+	 */
 	{
 		size_t		kept = 0;
 
@@ -896,11 +909,9 @@ akh_events_find(const akh_event_lexicon *x, const akh_gazetteer *g, const char *
 		{
 			bool		absorbed = false;
 
-			if (out->e[k].kind == AKH_EV_STATEMENT)
-				for (size_t o = 0; o < out->n && !absorbed; o++)
-					absorbed = (out->e[o].kind == AKH_EV_MEET || out->e[o].kind == AKH_EV_CALL ||
-								out->e[o].kind == AKH_EV_VISIT || out->e[o].kind == AKH_EV_SUMMIT) &&
-						L.sentence[out->e[o].tok_first] == L.sentence[out->e[k].tok_first];
+			for (size_t o = 0; o < out->n && !absorbed; o++)
+				absorbed = L.sentence[out->e[o].tok_first] == L.sentence[out->e[k].tok_first] &&
+					absorbs(out->e[o].kind, out->e[k].kind);
 			if (!absorbed)
 				out->e[kept++] = out->e[k];
 		}

@@ -75,17 +75,26 @@ is_comma(uint32_t cp)
 	return cp == ',' || cp == 0x060C || cp == 0x2013 || cp == 0x2014 || cp == '(';
 }
 
+/* Abbreviations (data/lang/abbrev.txt, folded, sorted). */
+static const char *const abbreviations[] = {
+#include "gen/abbrev_words.h"
+};
+
 /*
- * A period right after a short capitalized word (M., Mme., Dr., St.) abbreviates it rather than
- * ending the sentence.
+ * A period right after an abbreviation (M., Mme., Dr.) or an initial (J. Biden) abbreviates it
+ * rather than ending the sentence; after a short name ("Wang Yi.") it ends the sentence.
  */
 static bool
 after_abbreviation(const akh_tokens *t, uint32_t cp, size_t i)
 {
 	const akh_token *prev = t->n > 0 ? &t->tok[t->n - 1] : NULL;
 
-	return cp == '.' && prev != NULL && prev->byte_start + prev->byte_len == i &&
-		prev->caps == AKH_CAPS_FIRST && prev->char_len <= 3;
+	if (cp != '.' || prev == NULL || prev->byte_start + prev->byte_len != i ||
+		prev->script != AKH_SCRIPT_LATIN)
+		return false;
+	return (prev->char_len == 1 && prev->caps == AKH_CAPS_FIRST) ||
+		akh_word_in(abbreviations, sizeof(abbreviations) / sizeof(abbreviations[0]),
+					t->folded.data + prev->fold_off, prev->fold_len);
 }
 
 static bool
