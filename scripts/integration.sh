@@ -51,7 +51,7 @@ events_dst=$(q $dst "$events")
 q $dst "CREATE TABLE reports_copy (LIKE reports)"
 psql -qAtX -v ON_ERROR_STOP=1 -d $dst -c "COPY reports TO STDOUT (FORMAT binary)" \
 	| psql -qAtX -v ON_ERROR_STOP=1 -d $dst -c "COPY reports_copy FROM STDIN (FORMAT binary)"
-binary=$(q $dst "SELECT count(*) FROM reports r JOIN reports_copy c USING (id) WHERE r.e = c.e AND r.e::text = c.e::text")
+binary=$(q $dst "SELECT count(*) FROM reports r JOIN reports_copy c USING (id) WHERE r.e OPERATOR(akhbar.=) c.e AND r.e::text = c.e::text")
 
 report() { if [ "$2" = "$3" ]; then echo "PASS $1"; else echo "FAIL $1: '$2' vs '$3'"; fi; }
 report "dump/restore: entities() finds user rows the same ($after)" "$before" "$after"
