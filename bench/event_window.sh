@@ -13,14 +13,17 @@ corpus="$top/../shared/corpus"
 {
 	echo "CREATE EXTENSION akhbar;"
 	echo "CREATE TABLE articles (id text PRIMARY KEY, published date, gold text, body text);"
-	tail -n +2 "$top/data/sample/index.tsv" | while IFS=$'\t' read -r id _lang published event _rest; do
+	# The gold event of an article is its kind and date: the sample's Vientiane meeting is the
+	# corpus's seed-003.
+	tail -n +2 "$top/data/sample/index.tsv" | while IFS=$'\t' read -r id _lang published _event kind _actors _place date; do
 		echo "\\set body \`cat '$top/data/sample/$id.txt'\`"
-		echo "INSERT INTO articles VALUES ('sample-$id', '$published', '$event', :'body');"
+		echo "INSERT INTO articles VALUES ('sample-$id', '$published', '$kind $date', :'body');"
 	done
 	if [ -d "$corpus" ]; then
 		tail -n +2 "$corpus/articles.tsv" | while IFS=$'\t' read -r id file _lang published _rest; do
+			gold=$(awk -F'\t' -v a="$id" '$2 == a && $3 == "main" { print $4 " " $7 }' "$corpus/gold_events.tsv")
 			echo "\\set body \`cat '$corpus/$file'\`"
-			echo "INSERT INTO articles VALUES ('$id', '$published', '$id', :'body');"
+			echo "INSERT INTO articles VALUES ('$id', '$published', '$gold', :'body');"
 		done
 	fi
 	cat <<'SQL'

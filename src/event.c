@@ -901,42 +901,40 @@ akh_event_box_union(akh_event_box *acc, const akh_event_box *b)
 	acc->places |= b->places;
 }
 
-/* The box's actor signature shares a bit with q's actors. */
+/* The box's actor signature shares a bit with q's actors (qb: the box of q). */
 static bool
-actors_may_meet(const akh_event_box *box, const akh_event_view *q)
+actors_may_meet(const akh_event_box *box, const akh_event_box *qb)
 {
-	akh_event_box qb;
-
-	akh_event_box_of(q, &qb);
 	for (int i = 0; i < 4; i++)
-		if (box->actors[i] & qb.actors[i])
+		if (box->actors[i] & qb->actors[i])
 			return true;
 	return false;
 }
 
 static bool
-place_may_be(const akh_event_box *box, const akh_event_view *q)
+place_may_be(const akh_event_box *box, const akh_event_box *qb)
 {
-	return (box->places >> (hash_key(q->place_key, q->place_key_len) & 63)) & 1;
+	return (box->places & qb->places) != 0;
 }
 
 bool
-akh_event_box_may_match(const akh_event_box *box, const akh_event_view *q, int window)
+akh_event_box_may_match(const akh_event_box *box, const akh_event_view *q,
+						const akh_event_box *qb, int window)
 {
 	if (!(box->kinds & compatible_mask(q->kind)) || !q->has_period ||
 		!(box->flags & AKH_BOX_PERIOD) || gap_days(box->lo, box->hi, q->lo, q->hi) > window)
 		return false;
 	/* Members with no place, or q's: actors decide; members without actors need q's place. */
-	if (q->place != NULL && !place_may_be(box, q) && !(box->flags & AKH_BOX_NO_PLACE))
+	if (q->place != NULL && !place_may_be(box, qb) && !(box->flags & AKH_BOX_NO_PLACE))
 		return false;
 	if (q->nactors == 0)
-		return q->place != NULL && place_may_be(box, q);
-	return actors_may_meet(box, q) ||
-		((box->flags & AKH_BOX_NO_ACTORS) && q->place != NULL && place_may_be(box, q));
+		return q->place != NULL && place_may_be(box, qb);
+	return actors_may_meet(box, qb) ||
+		((box->flags & AKH_BOX_NO_ACTORS) && q->place != NULL && place_may_be(box, qb));
 }
 
 double
-akh_event_box_distance(const akh_event_box *box, const akh_event_view *q)
+akh_event_box_distance(const akh_event_box *box, const akh_event_view *q, const akh_event_box *qb)
 {
 	double		kind = 0.0;
 	double		actors;
@@ -954,11 +952,11 @@ akh_event_box_distance(const akh_event_box *box, const akh_event_view *q)
 	if (q->nactors == 0)
 		actors = (box->flags & AKH_BOX_NO_ACTORS) ? 1.0 : 0.5;
 	else
-		actors = actors_may_meet(box, q) ? 1.0 : (box->flags & AKH_BOX_NO_ACTORS) ? 0.5 : 0.0;
+		actors = actors_may_meet(box, qb) ? 1.0 : (box->flags & AKH_BOX_NO_ACTORS) ? 0.5 : 0.0;
 	if (q->place == NULL)
 		place = 0.5;
 	else
-		place = place_may_be(box, q) ? 1.0 : (box->flags & AKH_BOX_NO_PLACE) ? 0.5 : 0.0;
+		place = place_may_be(box, qb) ? 1.0 : (box->flags & AKH_BOX_NO_PLACE) ? 0.5 : 0.0;
 	if (q->has_period && (box->flags & AKH_BOX_PERIOD))
 		time = 1.0 / (1.0 + (double) gap_days(box->lo, box->hi, q->lo, q->hi) / TIME_SCALE);
 	return 1.0 - (W_KIND * kind + W_ACTORS * actors + W_PLACE * place + W_TIME * time);

@@ -148,11 +148,16 @@ typedef struct akh_event_box
 extern void akh_event_box_of(const akh_event_view *v, akh_event_box *box);
 extern void akh_event_box_union(akh_event_box *acc, const akh_event_box *b);
 
-/* Some member of box might be the same event as q (no false negatives). */
-extern bool akh_event_box_may_match(const akh_event_box *box, const akh_event_view *q, int window);
+/*
+ * Some member of box might be the same event as q (no false negatives); qb is the box of q
+ * (akh_event_box_of), computed once per query.
+ */
+extern bool akh_event_box_may_match(const akh_event_box *box, const akh_event_view *q,
+									const akh_event_box *qb, int window);
 
-/* A lower bound of 1 - similarity(q, m) over the members m of box. */
-extern double akh_event_box_distance(const akh_event_box *box, const akh_event_view *q);
+/* A lower bound of 1 - similarity(q, m) over the members m of box (qb: the box of q). */
+extern double akh_event_box_distance(const akh_event_box *box, const akh_event_view *q,
+									 const akh_event_box *qb);
 
 /* How much a grows to take b in: days of period hull, then signature bits. */
 extern double akh_event_box_penalty(const akh_event_box *a, const akh_event_box *b);

@@ -478,6 +478,38 @@ akhbar_event_gist_compress(PG_FUNCTION_ARGS)
 	PG_RETURN_POINTER(ret);
 }
 
+/*
+ * The query of an index scan, viewed, with its box: computed once per query value, not for
+ * every key the scan looks at (a join probes with a new query per outer row).
+ */
+typedef struct query_cache
+{
+	struct varlena *query;		/* a copy, in fn_mcxt */
+	akh_event_view view;
+	akh_event_box box;
+} query_cache;
+
+static query_cache *
+cached_query(FunctionCallInfo fcinfo, Datum arg)
+{
+	struct varlena *q = DatumGetEventP(arg);
+	query_cache *c = fcinfo->flinfo->fn_extra;
+	Size		size = VARSIZE_ANY(q);
+
+	if (c != NULL && VARSIZE_ANY(c->query) == size && memcmp(c->query, q, size) == 0)
+		return c;
+	if (c == NULL)
+		c = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(query_cache));
+	else
+		pfree(c->query);
+	c->query = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, size);
+	memcpy(c->query, q, size);
+	event_view(c->query, &c->view);
+	akh_event_box_of(&c->view, &c->box);
+	fcinfo->flinfo->fn_extra = c;
+	return c;
+}
+
 PG_FUNCTION_INFO_V1(akhbar_event_gist_consistent);
 Datum
 akhbar_event_gist_consistent(PG_FUNCTION_ARGS)
@@ -485,13 +517,13 @@ akhbar_event_gist_consistent(PG_FUNCTION_ARGS)
 	GISTENTRY  *entry = (GISTENTRY *) PG_GETARG_POINTER(0);
 	StrategyNumber strategy = (StrategyNumber) PG_GETARG_UINT16(2);
 	bool	   *recheck = (bool *) PG_GETARG_POINTER(4);
-	akh_event_view q;
+	query_cache *q;
 
 	if (strategy != EVENT_SAME_STRATEGY)
 		elog(ERROR, "unrecognized strategy number %d for akhbar.event", strategy);
-	event_view(DatumGetEventP(PG_GETARG_DATUM(1)), &q);
+	q = cached_query(fcinfo, PG_GETARG_DATUM(1));
 	*recheck = true;			/* leaves hold boxes, not events */
-	PG_RETURN_BOOL(akh_event_box_may_match(DatumGetBox(entry->key), &q, event_window));
+	PG_RETURN_BOOL(akh_event_box_may_match(DatumGetBox(entry->key), &q->view, &q->box, event_window));
 }
 
 PG_FUNCTION_INFO_V1(akhbar_event_gist_distance);
@@ -501,13 +533,13 @@ akhbar_event_gist_distance(PG_FUNCTION_ARGS)
 	GISTENTRY  *entry = (GISTENTRY *) PG_GETARG_POINTER(0);
 	StrategyNumber strategy = (StrategyNumber) PG_GETARG_UINT16(2);
 	bool	   *recheck = (bool *) PG_GETARG_POINTER(4);
-	akh_event_view q;
+	query_cache *q;
 
 	if (strategy != EVENT_DISTANCE_STRATEGY)
 		elog(ERROR, "unrecognized strategy number %d for akhbar.event", strategy);
-	event_view(DatumGetEventP(PG_GETARG_DATUM(1)), &q);
+	q = cached_query(fcinfo, PG_GETARG_DATUM(1));
 	*recheck = true;			/* a lower bound: the executor computes the real distance */
-	PG_RETURN_FLOAT8(akh_event_box_distance(DatumGetBox(entry->key), &q));
+	PG_RETURN_FLOAT8(akh_event_box_distance(DatumGetBox(entry->key), &q->view, &q->box));
 }
 
 PG_FUNCTION_INFO_V1(akhbar_event_gist_union);
@@ -540,11 +572,15 @@ typedef struct split_item
 {
 	OffsetNumber off;
 	const akh_event_box *box;
+	uint32		group;			/* kinds and the lowest actor bit: who did what */
 } split_item;
+
+/* Days a page may span before it is cut by time rather than by kind and actors. */
+#define SPLIT_SPAN_DAYS 14
 
 /* By period start; entries without a period last. */
 static int
-split_cmp(const void *a, const void *b)
+split_by_time(const void *a, const void *b)
 {
 	const akh_event_box *x = ((const split_item *) a)->box;
 	const akh_event_box *y = ((const split_item *) b)->box;
@@ -560,6 +596,33 @@ split_cmp(const void *a, const void *b)
 	return (int) x->kinds - (int) y->kinds;
 }
 
+/* By kind, then actor, then period start. */
+static int
+split_by_group(const void *a, const void *b)
+{
+	const split_item *x = a;
+	const split_item *y = b;
+
+	if (x->group != y->group)
+		return x->group < y->group ? -1 : 1;
+	return split_by_time(a, b);
+}
+
+static uint32
+lowest_actor_bit(const akh_event_box *b)
+{
+	for (int i = 0; i < 4; i++)
+		if (b->actors[i] != 0)
+			return (uint32) (i * 64 + __builtin_ctzll(b->actors[i]));
+	return 256;
+}
+
+/*
+ * Entries spanning weeks are cut in two halves by period start, which makes the tree a
+ * calendar. Entries of the same days (many events, few days) are cut by kind and actor
+ * instead, so that a probe for one meeting skips the pages of other kinds and other people
+ * of those days.
+ */
 PG_FUNCTION_INFO_V1(akhbar_event_gist_picksplit);
 Datum
 akhbar_event_gist_picksplit(PG_FUNCTION_ARGS)
@@ -568,6 +631,7 @@ akhbar_event_gist_picksplit(PG_FUNCTION_ARGS)
 	GIST_SPLITVEC *v = (GIST_SPLITVEC *) PG_GETARG_POINTER(1);
 	int			n = entries->n - 1;	/* entries are 1-based */
 	split_item *items = palloc(sizeof(split_item) * n);
+	akh_event_box all;
 	akh_event_box left;
 	akh_event_box right;
 
@@ -575,8 +639,16 @@ akhbar_event_gist_picksplit(PG_FUNCTION_ARGS)
 	{
 		items[i].off = (OffsetNumber) (i + FirstOffsetNumber);
 		items[i].box = DatumGetBox(entries->vector[i + FirstOffsetNumber].key);
+		items[i].group = ((uint32) items[i].box->kinds << 9) | lowest_actor_bit(items[i].box);
+		if (i == 0)
+			all = *items[i].box;
+		else
+			akh_event_box_union(&all, items[i].box);
 	}
-	qsort(items, n, sizeof(split_item), split_cmp);
+	if (!(all.flags & AKH_BOX_PERIOD) || (int64) all.hi - all.lo > SPLIT_SPAN_DAYS)
+		qsort(items, n, sizeof(split_item), split_by_time);
+	else
+		qsort(items, n, sizeof(split_item), split_by_group);
 	v->spl_left = palloc(sizeof(OffsetNumber) * n);
 	v->spl_right = palloc(sizeof(OffsetNumber) * n);
 	v->spl_nleft = v->spl_nright = 0;

@@ -206,14 +206,20 @@ test_box_has_no_false_negatives(void **state)
 			akh_event_box_union(&box, &b);
 		}
 		for (int q = 0; q < 64; q++)
+		{
+			akh_event_box qb;
+
+			akh_event_box_of(&v[q], &qb);
 			for (int i = 0; i < 8; i++)
 			{
 				const akh_event_view *m = &v[g * 8 + i];
 
 				if (akh_event_same(&v[q], m, 2))
-					assert_true(akh_event_box_may_match(&box, &v[q], 2));
-				assert_true(akh_event_box_distance(&box, &v[q]) <= 1.0 - akh_event_similarity(&v[q], m) + 1e-9);
+					assert_true(akh_event_box_may_match(&box, &v[q], &qb, 2));
+				assert_true(akh_event_box_distance(&box, &v[q], &qb) <=
+							1.0 - akh_event_similarity(&v[q], m) + 1e-9);
 			}
+		}
 	}
 	for (int i = 0; i < 64; i++)
 		akh_buf_free(&packed[i]);
