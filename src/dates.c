@@ -257,12 +257,52 @@ typedef struct word_info
 /* Cache of lookups, by word index modulo CACHE: matching looks a few words back and ahead. */
 #define CACHE 32
 
+/*
+ * Bits of a filter of the lexicon's first words, built once per call: most words of a text
+ * begin no date, and one hash tells so without a binary search of the lexicon.
+ */
+#define FILTER_WORDS 64
+
 typedef struct scan
 {
 	const char *s;
 	const akh_tokens *t;
 	word_info	cache[CACHE];
+	uint64_t	first_words[FILTER_WORDS];
 } scan;
+
+static size_t
+filter_bit(const char *w, size_t n)
+{
+	uint32_t	h = 2166136261u;
+
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char) w[i]) * 16777619u;
+	return (h ^ (h >> 15)) & (FILTER_WORDS * 64 - 1);
+}
+
+/* Sets the bit of the first word of every lexicon entry. */
+static void
+build_filter(scan *sc)
+{
+	memset(sc->first_words, 0, sizeof(sc->first_words));
+	for (size_t i = 0; i < sizeof(date_words) / sizeof(date_words[0]); i++)
+	{
+		const char *w = date_words[i].word;
+		const char *space = strchr(w, ' ');
+		size_t		b = filter_bit(w, space != NULL ? (size_t) (space - w) : strlen(w));
+
+		sc->first_words[b >> 6] |= (uint64_t) 1 << (b & 63);
+	}
+}
+
+static bool
+may_begin(const scan *sc, const char *w, size_t n)
+{
+	size_t		b = filter_bit(w, n);
+
+	return (sc->first_words[b >> 6] >> (b & 63)) & 1;
+}
 
 /* Space-like code points: they join the words of a date. */
 static bool
@@ -447,7 +487,7 @@ longest_entry(const scan *sc, size_t k, const variant *v, uint8_t *nwords)
 	bool		longer;
 	int			e;
 
-	if (n >= MAX_KEY_BYTES)
+	if (n >= MAX_KEY_BYTES || !may_begin(sc, akh_token_folded(sc->t, tok) + v->off, n))
 		return -1;
 	memcpy(key, akh_token_folded(sc->t, tok) + v->off, n);
 	e = find_key(key, n, &longer);
@@ -1418,6 +1458,7 @@ akh_dates_find(const char *s, const akh_tokens *t, int32_t published, const akh_
 	sc.s = s;
 	sc.t = t;
 	memset(sc.cache, 0, sizeof(sc.cache));
+	build_filter(&sc);
 	while (j < t->n)
 	{
 		expr		e;

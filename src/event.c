@@ -871,7 +871,7 @@ akh_event_box_of(const akh_event_view *v, akh_event_box *box)
 		uint64_t	h;
 
 		akh_event_actor(v, &cursor, &name, &name_len, &key, &key_len);
-		h = hash_key(key, key_len) & 255;
+		h = hash_key(key, key_len) & (AKH_BOX_ACTOR_WORDS * 64 - 1);
 		box->actors[h >> 6] |= 1ULL << (h & 63);
 	}
 }
@@ -896,7 +896,7 @@ akh_event_box_union(akh_event_box *acc, const akh_event_box *b)
 	}
 	acc->kinds |= b->kinds;
 	acc->flags |= b->flags;
-	for (int i = 0; i < 4; i++)
+	for (int i = 0; i < AKH_BOX_ACTOR_WORDS; i++)
 		acc->actors[i] |= b->actors[i];
 	acc->places |= b->places;
 }
@@ -905,7 +905,7 @@ akh_event_box_union(akh_event_box *acc, const akh_event_box *b)
 static bool
 actors_may_meet(const akh_event_box *box, const akh_event_box *qb)
 {
-	for (int i = 0; i < 4; i++)
+	for (int i = 0; i < AKH_BOX_ACTOR_WORDS; i++)
 		if (box->actors[i] & qb->actors[i])
 			return true;
 	return false;
@@ -978,7 +978,7 @@ akh_event_box_penalty(const akh_event_box *a, const akh_event_box *b)
 	akh_event_box_union(&u, b);
 	days = (a->flags & AKH_BOX_PERIOD) ? (double) ((int64_t) u.hi - u.lo) - ((int64_t) a->hi - a->lo)
 		: (b->flags & AKH_BOX_PERIOD) ? 1.0 : 0.0;
-	for (int i = 0; i < 4; i++)
+	for (int i = 0; i < AKH_BOX_ACTOR_WORDS; i++)
 		bits += popcount64(u.actors[i]) - popcount64(a->actors[i]);
 	bits += popcount64(u.places) - popcount64(a->places);
 	bits += popcount64(u.kinds) - popcount64(a->kinds);

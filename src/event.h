@@ -127,7 +127,7 @@ extern double akh_event_similarity(const akh_event_view *a, const akh_event_view
 extern int	akh_event_cmp(const char *a, size_t an, const char *b, size_t bn);
 
 /*
- * The box of a set of events, the key of the GiST index: the kinds, the period hull, 256-bit
+ * The box of a set of events, the key of the GiST index: the kinds, the period hull, 512-bit
  * signatures of actors and 64-bit signatures of places, and what some members lack.
  */
 #define AKH_BOX_NO_PERIOD 1
@@ -135,13 +135,15 @@ extern int	akh_event_cmp(const char *a, size_t an, const char *b, size_t bn);
 #define AKH_BOX_NO_ACTORS 4
 #define AKH_BOX_PERIOD 8
 
+#define AKH_BOX_ACTOR_WORDS 8
+
 typedef struct akh_event_box
 {
 	uint16_t	kinds;
 	uint16_t	flags;
 	int32_t		lo;				/* hull of the known periods (flag AKH_BOX_PERIOD) */
 	int32_t		hi;
-	uint64_t	actors[4];
+	uint64_t	actors[AKH_BOX_ACTOR_WORDS];
 	uint64_t	places;
 } akh_event_box;
 

@@ -98,6 +98,9 @@ typedef struct lex_word
 	uint32_t	len;
 } lex_word;
 
+/* Bits of the filter of the triggers' first words (a clear bit: no trigger begins so). */
+#define FILTER_BITS 65536
+
 struct akh_event_lexicon
 {
 	akh_env		env;
@@ -106,7 +109,18 @@ struct akh_event_lexicon
 	size_t		ntriggers;
 	lex_word   *fwords;
 	size_t		nfwords;
+	uint64_t	first_words[FILTER_BITS / 64];
 };
+
+static size_t
+filter_bit(const char *w, size_t n)
+{
+	uint32_t	h = 2166136261u;
+
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char) w[i]) * 16777619u;
+	return (h ^ (h >> 16)) & (FILTER_BITS - 1);
+}
 
 static int
 bytes_cmp(const char *a, size_t an, const char *b, size_t bn)
@@ -191,9 +205,12 @@ akh_event_lexicon_new(const akh_folder *f, const akh_env *env, akh_event_lexicon
 		st = add_words(x, f, trigger_srcs[i].phrase, tr->word_off, tr->word_len, MAX_PHRASE_WORDS, &n);
 		if (st == AKH_OK && n > 0)
 		{
+			size_t		b = filter_bit(x->words.data + tr->word_off[0], tr->word_len[0]);
+
 			tr->kind = (uint8_t) kind;
 			tr->nwords = (uint8_t) n;
 			x->ntriggers++;
+			x->first_words[b / 64] |= (uint64_t) 1 << (b % 64);
 		}
 	}
 	for (size_t i = 0; st == AKH_OK && i < NEVENT_WORD_SRCS; i++)
@@ -355,6 +372,10 @@ trigger_at(const akh_event_lexicon *x, const akh_tokens *t, size_t i, int *kind)
 		size_t		plen = tok->fold_len - offs[v];
 		size_t		lo = 0;
 		size_t		hi = x->ntriggers;
+		size_t		b = filter_bit(p, plen);
+
+		if (!((x->first_words[b / 64] >> (b % 64)) & 1))
+			continue;
 
 		/* The first trigger whose first word is p. */
 		while (lo < hi)

@@ -611,10 +611,10 @@ split_by_group(const void *a, const void *b)
 static uint32
 lowest_actor_bit(const akh_event_box *b)
 {
-	for (int i = 0; i < 4; i++)
+	for (int i = 0; i < AKH_BOX_ACTOR_WORDS; i++)
 		if (b->actors[i] != 0)
 			return (uint32) (i * 64 + __builtin_ctzll(b->actors[i]));
-	return 256;
+	return AKH_BOX_ACTOR_WORDS * 64;
 }
 
 /*
@@ -639,7 +639,7 @@ akhbar_event_gist_picksplit(PG_FUNCTION_ARGS)
 	{
 		items[i].off = (OffsetNumber) (i + FirstOffsetNumber);
 		items[i].box = DatumGetBox(entries->vector[i + FirstOffsetNumber].key);
-		items[i].group = ((uint32) items[i].box->kinds << 9) | lowest_actor_bit(items[i].box);
+		items[i].group = ((uint32) items[i].box->kinds << 10) | lowest_actor_bit(items[i].box);
 		if (i == 0)
 			all = *items[i].box;
 		else
