@@ -67,4 +67,4 @@ awk -v n="$small" -v g="$small_gist" -v s="$small_scan" 'BEGIN {
 awk -v n="$big" -v g="$big_gist" -v s="$small_scan" 'BEGIN {
 	printf "| %d | %.0f | %.0f (10,000 × 100, nested loop: quadratic) | %.0f× (target ≥ 20) |\n", n, g, s * 100, s * 100 / g }'
 awk -v a="$small_gist" -v b="$big_gist" -v d="$dense_gist" 'BEGIN {
-	printf "\nGiST join, 10× the events at 30 a day: %.1f× the time (target ≤ 15); 10× the events on the same days (300 a day): %.1f×\n", b / a, d / a }'
+	printf "\nGiST join, 10× the events at 30 a day: %.1f× the time (target ≤ 15); 10× the events on the same days (300 a day): %.0f ms, %.1f×\n", b / a, d, d / a }'
