@@ -152,6 +152,9 @@ typedef struct role_phrase
 	uint32_t	word_len[MAX_PHRASE_WORDS];
 } role_phrase;
 
+/* Bits of the filter of context words: a clear bit spares the binary search. */
+#define CTX_FILTER_BITS 4096
+
 /* An office a person holds or held. */
 typedef struct gaz_role
 {
@@ -170,6 +173,7 @@ struct akh_gazetteer
 	size_t		nrole_names;
 	akh_buf		phrase_words;	/* folded words of phrases and context words */
 	ctx_word	ctx[NCONTEXT_SRCS * 2];
+	uint64_t	ctx_filter[CTX_FILTER_BITS / 64];	/* bits of the context words */
 	size_t		nctx;
 	gaz_role   *roles;
 	size_t		nroles;
@@ -413,11 +417,21 @@ ctx_cmp(const void *a, const void *b, const char *base)
 }
 
 /* The kinds of the folded word w, 0 when it is no context word. */
+static size_t
+ctx_bit(const char *w, size_t len)
+{
+	return (size_t) (hash_word(0, w, len) >> 40) & (CTX_FILTER_BITS - 1);
+}
+
 static uint8_t
 ctx_kinds(const akh_gazetteer *g, const char *w, size_t len)
 {
 	size_t		lo = 0;
 	size_t		hi = g->nctx;
+	size_t		b = ctx_bit(w, len);
+
+	if (!((g->ctx_filter[b / 64] >> (b % 64)) & 1))
+		return 0;
 
 	while (lo < hi)
 	{
@@ -461,6 +475,9 @@ build_context(akh_gazetteer *g)
 			ctx_word	x = {(uint32_t) g->phrase_words.len, (uint32_t) t.tok[w].fold_len, kind};
 			size_t		pos = g->nctx;
 
+			size_t		b = ctx_bit(akh_token_folded(&t, &t.tok[w]), t.tok[w].fold_len);
+
+			g->ctx_filter[b / 64] |= (uint64_t) 1 << (b % 64);
 			st = akh_buf_append(&g->phrase_words, akh_token_folded(&t, &t.tok[w]), t.tok[w].fold_len);
 			while (st == AKH_OK && pos > 0 && ctx_cmp(&g->ctx[pos - 1], &x, g->phrase_words.data) > 0)
 				pos--;

@@ -180,6 +180,21 @@ light10(char *s, size_t len)
 	return len;
 }
 
+/* The lexeme of the folded word now at out->data[start..out->len), in place. */
+static void
+lexeme_in_place(akh_buf *out, size_t start, bool *is_stop)
+{
+	if (out->len == start || is_stop_word(out->data + start, out->len - start))
+	{
+		out->len = start;
+		*is_stop = true;
+		return;
+	}
+	if (out->len - start > STEM_MAX_BYTES)
+		return;
+	out->len = start + light10(out->data + start, out->len - start);
+}
+
 akh_status
 akh_lexeme_ar(const akh_folder *f, const char *w, size_t n, akh_buf *out, bool *is_stop)
 {
@@ -194,14 +209,19 @@ akh_lexeme_ar(const akh_folder *f, const char *w, size_t n, akh_buf *out, bool *
 		out->len = start;
 		return st;
 	}
-	if (out->len == start || is_stop_word(out->data + start, out->len - start))
-	{
-		out->len = start;
-		*is_stop = true;
-		return AKH_OK;
-	}
-	if (out->len - start > STEM_MAX_BYTES)
-		return AKH_OK;
-	out->len = start + light10(out->data + start, out->len - start);
+	lexeme_in_place(out, start, is_stop);
+	return AKH_OK;
+}
+
+akh_status
+akh_lexeme_ar_folded(const char *folded, size_t n, akh_buf *out, bool *is_stop)
+{
+	size_t		start = out->len;
+	akh_status	st;
+
+	*is_stop = false;
+	if ((st = akh_buf_append(out, folded, n)) != AKH_OK)
+		return st;
+	lexeme_in_place(out, start, is_stop);
 	return AKH_OK;
 }

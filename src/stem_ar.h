@@ -27,4 +27,10 @@
 extern akh_status akh_lexeme_ar(const akh_folder *f, const char *w, size_t n, akh_buf *out,
 								bool *is_stop);
 
+/*
+ * The same for a word already folded (the tokenizer's folded form of a word): no fold, so no
+ * UTF-8 check either; the caller vouches for the input.
+ */
+extern akh_status akh_lexeme_ar_folded(const char *folded, size_t n, akh_buf *out, bool *is_stop);
+
 #endif							/* AKH_STEM_AR_H */

@@ -32,6 +32,7 @@
 #include "nodes/pg_list.h"
 #include "tsearch/ts_public.h"
 #include "utils/builtins.h"
+#include "utils/memutils.h"
 
 #include "akhbar_pg.h"
 #include "gazetteer.h"
@@ -51,6 +52,7 @@ typedef struct ts_token
 	int			type;
 	char	   *text;
 	int			len;
+	int			word;			/* the engine's word whose folded form text has, or -1 */
 } ts_token;
 
 typedef struct parser_state
@@ -58,10 +60,44 @@ typedef struct parser_state
 	ts_token   *tok;
 	int			n;
 	int			pos;
+	akh_tokens	words;			/* the words with their folded forms */
 } parser_state;
 
+/*
+ * The parse whose tokens the dictionaries are being given. PostgreSQL lexizes each token right
+ * after the parser returns it, so the Arabic dictionary, handed the text of the token just
+ * returned, takes its folded form from the parser instead of folding it again. A memory
+ * context callback forgets the parse when its memory goes, even on error.
+ */
+static parser_state *active_parse = NULL;
+
 static void
-push(parser_state *ps, int *cap, int type, char *text, int len)
+forget_parse(void *arg)
+{
+	if (active_parse == arg)
+		active_parse = NULL;
+}
+
+/* The folded form of in[0..len) when it is the token the active parse returned last. */
+static bool
+parsed_fold(const char *in, int len, const char **folded, size_t *folded_len)
+{
+	const ts_token *last;
+	const akh_token *w;
+
+	if (active_parse == NULL || active_parse->pos == 0)
+		return false;
+	last = &active_parse->tok[active_parse->pos - 1];
+	if (last->text != in || last->len != len || last->word < 0)
+		return false;
+	w = &active_parse->words.tok[last->word];
+	*folded = akh_token_folded(&active_parse->words, w);
+	*folded_len = w->fold_len;
+	return true;
+}
+
+static void
+push(parser_state *ps, int *cap, int type, char *text, int len, int word)
 {
 	if (len <= 0)
 		return;
@@ -73,6 +109,7 @@ push(parser_state *ps, int *cap, int type, char *text, int len)
 	ps->tok[ps->n].type = type;
 	ps->tok[ps->n].text = text;
 	ps->tok[ps->n].len = len;
+	ps->tok[ps->n].word = word;
 	ps->n++;
 }
 
@@ -84,20 +121,21 @@ akhbar_prs_start(PG_FUNCTION_ARGS)
 	int			len = PG_GETARG_INT32(1);
 	parser_state *ps = palloc0(sizeof(parser_state));
 	const akh_gazetteer *g = akh_pg_gazetteer();
-	akh_tokens	t;
+	akh_tokens *tp = &ps->words;
 	akh_mentions m;
+	MemoryContextCallback *cb = palloc(sizeof(MemoryContextCallback));
 	size_t		mi = 0;
 	size_t		prev_end = 0;
 	int			cap = 64;
 
 	ps->tok = palloc(cap * sizeof(ts_token));
-	akh_tokens_init(&t, &akh_pg_env);
+	akh_tokens_init(tp, &akh_pg_env);
 	akh_mentions_init(&m, &akh_pg_env);
-	akh_pg_check(akh_tokenize(akh_pg_folder(), doc, (size_t) len, &t), "akhbar parser");
-	akh_pg_check(akh_gaz_extract_tokens(g, doc, &t, &akh_pg_env, &m), "akhbar parser");
-	for (size_t i = 0; i < t.n; i++)
+	akh_pg_check(akh_tokenize(akh_pg_folder(), doc, (size_t) len, tp), "akhbar parser");
+	akh_pg_check(akh_gaz_extract_tokens(g, doc, tp, &akh_pg_env, &m), "akhbar parser");
+	for (size_t i = 0; i < tp->n; i++)
 	{
-		const akh_token *k = &t.tok[i];
+		const akh_token *k = &tp->tok[i];
 		size_t		end = k->byte_start + k->byte_len;
 		size_t		key_start = k->byte_start;
 		bool		in_name;
@@ -110,17 +148,19 @@ akhbar_prs_start(PG_FUNCTION_ARGS)
 		if (in_name && m.m[mi].byte_start >= k->byte_start)
 			key_start = m.m[mi].key_byte_start;
 		else if (!in_name && k->script != AKH_SCRIPT_NONE)
-			in_name = akh_gaz_name_word(g, doc, &t, i, &key_start);
+			in_name = akh_gaz_name_word(g, doc, tp, i, &key_start);
 		if (k->script == AKH_SCRIPT_ARABIC)
 			type = in_name ? TT_ARNAME : TT_ARWORD;
 		else if (k->script == AKH_SCRIPT_NONE)
 			type = TT_NUMBER;
 		else
 			type = in_name ? TT_LATNAME : TT_LATWORD;
-		push(ps, &cap, TT_BLANK, doc + prev_end, (int) (k->byte_start - prev_end));
+		push(ps, &cap, TT_BLANK, doc + prev_end, (int) (k->byte_start - prev_end), -1);
 		/* Clitics and article before a name: kept for headlines, not indexed. */
-		push(ps, &cap, TT_BLANK, doc + k->byte_start, (int) (key_start - k->byte_start));
-		push(ps, &cap, type, doc + key_start, (int) (end - key_start));
+		push(ps, &cap, TT_BLANK, doc + k->byte_start, (int) (key_start - k->byte_start), -1);
+		/* An Arabic word outside names: the dictionary may take its folded form from here. */
+		push(ps, &cap, type, doc + key_start, (int) (end - key_start),
+			 type == TT_ARWORD && key_start == k->byte_start ? (int) i : -1);
 		prev_end = end;
 		/* After a gazetteer name's last word, its language-independent lexeme. */
 		if (mi < m.n && m.m[mi].byte_start < end && m.m[mi].entity != AKH_NO_ENTITY &&
@@ -128,14 +168,17 @@ akhbar_prs_start(PG_FUNCTION_ARGS)
 		{
 			char	   *lex = psprintf("entity_" INT64_FORMAT, akh_gaz_entity_id(g, m.m[mi].entity));
 
-			push(ps, &cap, TT_ENTITY, lex, (int) strlen(lex));
+			push(ps, &cap, TT_ENTITY, lex, (int) strlen(lex), -1);
 		}
 		if ((i & 1023) == 0)
 			CHECK_FOR_INTERRUPTS();
 	}
-	push(ps, &cap, TT_BLANK, doc + prev_end, len - (int) prev_end);
-	akh_tokens_free(&t);
+	push(ps, &cap, TT_BLANK, doc + prev_end, len - (int) prev_end, -1);
 	akh_mentions_free(&m);
+	cb->func = forget_parse;
+	cb->arg = ps;
+	MemoryContextRegisterResetCallback(CurrentMemoryContext, cb);
+	active_parse = ps;
 	PG_RETURN_POINTER(ps);
 }
 
@@ -160,8 +203,10 @@ akhbar_prs_end(PG_FUNCTION_ARGS)
 {
 	parser_state *ps = (parser_state *) PG_GETARG_POINTER(0);
 
+	forget_parse(ps);
+	akh_tokens_free(&ps->words);
 	pfree(ps->tok);
-	pfree(ps);
+	pfree(ps);					/* its callback compares pointers only */
 	PG_RETURN_VOID();
 }
 
@@ -230,7 +275,17 @@ lexize(dict_kind kind, FunctionCallInfo fcinfo)
 	switch (kind)
 	{
 		case DICT_ARABIC:
-			akh_pg_check(akh_lexeme_ar(f, in, (size_t) len, &buf, &stop), "akhbar Arabic dictionary");
+			{
+				const char *folded;
+				size_t		folded_len;
+
+				if (parsed_fold(in, len, &folded, &folded_len))
+					akh_pg_check(akh_lexeme_ar_folded(folded, folded_len, &buf, &stop),
+								 "akhbar Arabic dictionary");
+				else
+					akh_pg_check(akh_lexeme_ar(f, in, (size_t) len, &buf, &stop),
+								 "akhbar Arabic dictionary");
+			}
 			break;
 		case DICT_FRENCH:
 			akh_pg_check(akh_lexeme_fr(f, in, (size_t) len, &buf, &stop), "akhbar French dictionary");

@@ -17,6 +17,7 @@
 #include <cmocka.h>
 
 #include "stem_ar.h"
+#include "tokenize.h"
 
 static akh_folder *folder;
 
@@ -502,11 +503,66 @@ test_allocation_failure(void **state)
 	akh_buf_free(&out);
 }
 
+/*
+ * The text search parser hands the dictionary the tokenizer's folded form of a word: on every
+ * word of the sample corpus, its lexeme is the lexeme of the word as written.
+ */
+static void
+test_folded_form_agrees(void **state)
+{
+	size_t		words = 0;
+
+	(void) state;
+	for (int i = 1; i <= 12; i++)
+	{
+		char		path[64];
+		char	   *text;
+		long		size;
+		FILE	   *fp;
+		akh_tokens	t;
+
+		snprintf(path, sizeof(path), "data/sample/%02d.txt", i);
+		fp = fopen(path, "rb");
+		assert_non_null(fp);
+		fseek(fp, 0, SEEK_END);
+		size = ftell(fp);
+		fseek(fp, 0, SEEK_SET);
+		text = malloc((size_t) size);
+		assert_int_equal(fread(text, 1, (size_t) size, fp), (size_t) size);
+		fclose(fp);
+		akh_tokens_init(&t, &akh_env_malloc);
+		assert_int_equal(akh_tokenize(folder, text, (size_t) size, &t), AKH_OK);
+		for (size_t k = 0; k < t.n; k++)
+		{
+			akh_buf		a;
+			akh_buf		b;
+			bool		stop_a;
+			bool		stop_b;
+
+			akh_buf_init(&a, &akh_env_malloc);
+			akh_buf_init(&b, &akh_env_malloc);
+			assert_int_equal(akh_lexeme_ar(folder, text + t.tok[k].byte_start, t.tok[k].byte_len, &a, &stop_a), AKH_OK);
+			assert_int_equal(akh_lexeme_ar_folded(akh_token_folded(&t, &t.tok[k]), t.tok[k].fold_len, &b, &stop_b), AKH_OK);
+			assert_int_equal(stop_a, stop_b);
+			assert_int_equal(a.len, b.len);
+			if (a.len > 0)
+				assert_memory_equal(a.data, b.data, a.len);
+			akh_buf_free(&a);
+			akh_buf_free(&b);
+			words++;
+		}
+		akh_tokens_free(&t);
+		free(text);
+	}
+	assert_true(words > 1500);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_lucene_vectors),
+		cmocka_unit_test(test_folded_form_agrees),
 		cmocka_unit_test(test_prefixes),
 		cmocka_unit_test(test_suffixes),
 		cmocka_unit_test(test_fold_equivalents),
