@@ -4,7 +4,7 @@
 # fuzz/corpus/<target>/ (scripts/fuzz.sh). A new target is fuzz/<name>.c, seeds in
 # fuzz/corpus/<name>/ and its name in FUZZ_TARGETS.
 FUZZ_TARGETS = fuzz_fold fuzz_lang fuzz_tokenize fuzz_gazetteer fuzz_namekey fuzz_clean \
-	fuzz_stem
+	fuzz_stem fuzz_dates fuzz_events fuzz_event_literal
 FUZZ_SECONDS ?= 60
 FUZZ_CC ?= clang
 FUZZ_CFLAGS = -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \

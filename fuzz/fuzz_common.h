@@ -6,6 +6,9 @@
  *
  * Every target takes arbitrary bytes, not necessarily UTF-8: that the engine answers AKH_EUTF8
  * exactly when the input is not well-formed, and never reads past it, is half of the point.
+ *
+ * The date and event targets also share how they read a publication date from the first bytes
+ * of their input (fuzz_published).
  */
 #ifndef AKH_FUZZ_COMMON_H
 #define AKH_FUZZ_COMMON_H
@@ -17,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dates.h"
 #include "fold.h"
 
 static akh_folder *fuzz_folder;
@@ -151,6 +155,69 @@ fuzz_check_status(akh_status st, bool valid)
 		FUZZ_CHECK(st == AKH_OK);
 	else
 		FUZZ_CHECK(st == AKH_EUTF8);
+}
+
+/*
+ * Days since 2000-01-01 of the first and after the last day PostgreSQL's date type holds
+ * (4714-11-24 BC, 5874897-12-31), and of the years an event literal writes (0001..9999).
+ */
+#define FUZZ_PG_MIN_DAY (-2451545)
+#define FUZZ_PG_END_DAY 2145031949
+#define FUZZ_LITERAL_MIN_DAY (-730119)
+#define FUZZ_LITERAL_END_DAY 2921940
+
+/*
+ * The publication date of the date and event targets, read from the first
+ * FUZZ_PUBLISHED_BYTES of their input (the text follows): byte 0 picks the mode, bytes 1..3
+ * are a number v. Modes 0-3 (ASCII '0'..'3'): a day of 1990..2049, 1990-01-01 + v mod 21915,
+ * as news has; 4: AKH_NO_DATE; 5: PostgreSQL's infinities and their neighbours (INT32_MAX,
+ * INT32_MIN + 1, INT32_MAX - 1, INT32_MIN + 2); 6: a few days inside either end of
+ * PostgreSQL's range or of the years 1..9999; 7: the four bytes as they are.
+ */
+#define FUZZ_PUBLISHED_BYTES 4
+
+static inline int32_t
+fuzz_published(const uint8_t *p)
+{
+	uint32_t	v = p[1] | (uint32_t) p[2] << 8 | (uint32_t) p[3] << 16;
+	int32_t		off = (int32_t) (v / 4 % 8);
+	uint32_t	raw = p[0] | (uint32_t) p[1] << 8 | (uint32_t) p[2] << 16 | (uint32_t) p[3] << 24;
+	int32_t		days;
+
+	switch (p[0] & 7)
+	{
+		case 4:
+			return AKH_NO_DATE;
+		case 5:
+			switch (v % 4)
+			{
+				case 0:
+					return INT32_MAX;
+				case 1:
+					return INT32_MIN + 1;
+				case 2:
+					return INT32_MAX - 1;
+				default:
+					return INT32_MIN + 2;
+			}
+		case 6:
+			switch (v % 4)
+			{
+				case 0:
+					return FUZZ_PG_MIN_DAY + off;
+				case 1:
+					return FUZZ_PG_END_DAY - 1 - off;
+				case 2:
+					return FUZZ_LITERAL_MIN_DAY + off;
+				default:
+					return FUZZ_LITERAL_END_DAY - 1 - off;
+			}
+		case 7:
+			memcpy(&days, &raw, 4);
+			return days;
+		default:
+			return akh_days_from_civil(1990, 1, 1) + (int32_t) (v % 21915);
+	}
 }
 
 #endif							/* AKH_FUZZ_COMMON_H */

@@ -38,6 +38,9 @@
 #define FLAG_PERIOD 1
 #define FLAG_PLACE 2
 
+/* 10000-01-01 in days since 2000-01-01: the end of the last period a literal writes. */
+#define DAY_AFTER_9999 2921940
+
 static const char *const kind_names[AKH_EV_NKINDS] = {
 	"meet", "call", "visit", "summit", "statement", "agreement", "sanction", "attack",
 	"protest", "election", "vote", "disaster"
@@ -417,7 +420,8 @@ parse_name(const char *s, size_t n, size_t *pos, const char *stops, akh_buf *buf
 		{
 			if (i >= n)
 			{
-				err->pos = i;
+				/* n, not i: after a final backslash i is past the end */
+				err->pos = n;
 				err->detail = "a quoted name is not closed";
 				return false;
 			}
@@ -435,7 +439,8 @@ parse_name(const char *s, size_t n, size_t *pos, const char *stops, akh_buf *buf
 		size_t		start = i;
 		size_t		end;
 
-		while (i < n && strchr(stops, s[i]) == NULL)
+		/* memchr, not strchr: a NUL is a byte of the name, as print_name writes it. */
+		while (i < n && memchr(stops, s[i], strlen(stops)) == NULL)
 		{
 			if (is_special(s[i]))
 			{
@@ -607,15 +612,17 @@ akh_event_parse(const akh_folder *f, const char *s, size_t n, akh_buf *out,
 		goto done;
 	}
 
+	/*
+	 * An empty name ("") names nobody and nowhere: an empty actor is dropped by akh_event_pack
+	 * (as every actor that folds to nothing), an empty place here. names.data is NULL while
+	 * every name is empty: no pointer is made from it then.
+	 */
 	for (size_t a = 0; a < nactors; a++)
-	{
-		ptrs[a] = names.data + offs[a];
-		lens[a] = lens[a];
-	}
+		ptrs[a] = lens[a] > 0 ? names.data + offs[a] : "";
 	in.nactors = nactors;
 	in.actors = ptrs;
 	in.actor_lens = lens;
-	if (has_place)
+	if (has_place && names.len > place_off)
 	{
 		in.place = names.data + place_off;
 		in.place_len = names.len - place_off;
@@ -692,13 +699,19 @@ akh_event_print(const akh_event_view *v, akh_buf *out)
 		char		lo[16];
 		char		hi[16];
 
+		/*
+		 * A period that ends with 9999-12-31 ends before 10000-01-01, which YYYY-MM-DD cannot
+		 * write: it is written with its last day, [lo,9999-12-31].
+		 */
+		bool		closed = v->hi == DAY_AFTER_9999;
+
 		akh_event_format_day(v->lo, lo);
-		akh_event_format_day(v->hi, hi);
+		akh_event_format_day(closed ? v->hi - 1 : v->hi, hi);
 		if ((st = akh_buf_append(out, "[", 1)) != AKH_OK ||
 			(st = akh_buf_append(out, lo, 10)) != AKH_OK ||
 			(st = akh_buf_append(out, ",", 1)) != AKH_OK ||
 			(st = akh_buf_append(out, hi, 10)) != AKH_OK ||
-			(st = akh_buf_append(out, ")", 1)) != AKH_OK)
+			(st = akh_buf_append(out, closed ? "]" : ")", 1)) != AKH_OK)
 			return st;
 	}
 	return AKH_OK;

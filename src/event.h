@@ -94,13 +94,16 @@ typedef struct akh_event_error
 /*
  * Parses the text literal  kind{actor,actor,...}@place[lo,hi)  — place and period optional,
  * names double-quoted when they hold any of {}[](),@"\ or blanks at either end (with \" and
- * \\ inside) — and appends its packed form to out. AKH_ETOOBIG with *err filled for a
- * malformed literal.
+ * \\ inside); an empty name ("") names nobody and nowhere — and appends its packed form to
+ * out. AKH_ETOOBIG with *err filled for a malformed literal.
  */
 extern akh_status akh_event_parse(const akh_folder *f, const char *s, size_t n, akh_buf *out,
 								  akh_event_error *err);
 
-/* Appends the text literal of v to out (what akh_event_parse reads back). */
+/*
+ * Appends the text literal of v to out (what akh_event_parse reads back): the period as
+ * [lo,hi), or [lo,9999-12-31] when it ends with that day.
+ */
 extern akh_status akh_event_print(const akh_event_view *v, akh_buf *out);
 
 /* Days since 2000-01-01 as YYYY-MM-DD, and back (false unless a valid date in years 1..9999). */

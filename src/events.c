@@ -723,6 +723,21 @@ dateline_date(const scope *c, const akh_date *x)
 		has_bytes(gap, gap_len, "\xE2\x80\x94");
 }
 
+/*
+ * The days an event literal writes, 0001-01-01 to 9999-12-31 (as days since 2000-01-01; the
+ * end is 10000-01-01): a period outside them would print as no date that reads back. The date
+ * engine resolves over all of PostgreSQL's dates: a publication date out there counts as none,
+ * and a date counted from one near the edge ("demain" on 9999-12-31) is not taken.
+ */
+#define LITERAL_FIRST_DAY (-730119)
+#define LITERAL_END_DAY 2921940
+
+static bool
+writable(int64_t lo, int64_t hi)
+{
+	return lo >= LITERAL_FIRST_DAY && hi <= LITERAL_END_DAY;
+}
+
 /* The date of the sentence nearest to the trigger, else the publication date. */
 static void
 period_of(const scope *c, const akh_dates *d, int32_t published, akh_found_event *e)
@@ -734,7 +749,8 @@ period_of(const scope *c, const akh_dates *d, int32_t published, akh_found_event
 		const akh_date *x = &d->d[k];
 		size_t		dist;
 
-		if (x->tok_first < c->first || x->tok_first >= c->end || dateline_date(c, x))
+		if (x->tok_first < c->first || x->tok_first >= c->end || dateline_date(c, x) ||
+			!writable(x->lo, x->hi))
 			continue;
 		dist = distance(x->tok_first, x->tok_end, e->tok_first, e->tok_end);
 		if (dist < best_dist)
@@ -745,7 +761,7 @@ period_of(const scope *c, const akh_dates *d, int32_t published, akh_found_event
 			e->has_period = e->dated = true;
 		}
 	}
-	if (!e->dated && published != AKH_NO_DATE)
+	if (!e->dated && published != AKH_NO_DATE && writable(published, (int64_t) published + 1))
 	{
 		e->lo = published;
 		e->hi = published + 1;

@@ -29,7 +29,8 @@ typedef struct akh_found_event
 	size_t		char_len;
 	size_t		tok_first;		/* its words */
 	size_t		tok_end;
-	bool		has_period;		/* false only without a date in the text nor a publication date */
+	bool		has_period;		/* false only without a date in the text nor a publication date
+								 * (of years 1..9999, what a literal writes) */
 	bool		dated;			/* the period comes from a date of the text */
 	int32_t		lo;
 	int32_t		hi;
@@ -53,8 +54,9 @@ extern void akh_found_events_free(akh_found_events *e);
 /*
  * The events of s: t its words, m its mentions (akh_gaz_extract_tokens_at on t), d its dates
  * (akh_dates_find on t), published the publication date (days since 2000-01-01) or
- * AKH_NO_DATE. In text order; at most one event per kind and sentence; exactly one marked
- * main when there is any.
+ * AKH_NO_DATE. Periods stay within years 1..9999, which the literal writes: a publication
+ * date outside them counts as none. In text order; at most one event per kind and sentence;
+ * exactly one marked main when there is any.
  */
 extern akh_status akh_events_find(const akh_event_lexicon *x, const akh_gazetteer *g,
 								  const char *s, const akh_tokens *t, const akh_mentions *m,

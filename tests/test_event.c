@@ -106,6 +106,51 @@ test_literal_errors(void **state)
 	assert_rejected("meet{a{b}", 6);
 }
 
+/*
+ * Edge cases fuzz/fuzz_event_literal.c found: a literal printed from a parsed one reads back
+ * to the same value, and errors point inside the input.
+ */
+static void
+test_literal_edges(void **state)
+{
+	/* a, NUL, b as a quoted name: printed unquoted, the NUL must not end the name */
+	static const char nul[] = "meet{\"a\0b\"}";
+	akh_buf		packed;
+	akh_buf		printed;
+	akh_buf		again;
+	akh_event_error err;
+	akh_event_view v;
+
+	(void) state;
+	/* The period of 9999-12-31 ends on 10000-01-01, which YYYY-MM-DD cannot write. */
+	assert_prints("summit{a}@b[0001-01-01,9999-12-31]", "summit{a}@b[0001-01-01,9999-12-31]");
+	assert_prints("summit{a}[9999-12-31,9999-12-31]", "summit{a}[9999-12-31,9999-12-31]");
+	assert_prints("summit{a}[9999-12-30,9999-12-31)", "summit{a}[9999-12-30,9999-12-31)");
+	/* An empty name names nobody and nowhere, whether or not a name came before it. */
+	assert_prints("meet{\"\"}", "meet{}");
+	assert_prints("meet{\"\",a,\"\"}", "meet{a}");
+	assert_prints("disaster{}@\"\"", "disaster{}");
+	assert_prints("disaster{a}@\"\"[2020-10-30,2020-10-31)", "disaster{a}[2020-10-30,2020-10-31)");
+	/* A backslash at the very end: the quoted name is not closed, at the end of the input. */
+	assert_rejected("meet{\"a\\", 8);
+
+	akh_buf_init(&packed, &akh_env_malloc);
+	akh_buf_init(&printed, &akh_env_malloc);
+	akh_buf_init(&again, &akh_env_malloc);
+	assert_int_equal(akh_event_parse(folder, nul, sizeof(nul) - 1, &packed, &err), AKH_OK);
+	assert_true(akh_event_view_of(packed.data, packed.len, &v));
+	assert_int_equal(v.nactors, 1);
+	assert_int_equal(akh_event_print(&v, &printed), AKH_OK);
+	assert_int_equal(printed.len, sizeof("meet{a\0b}") - 1);
+	assert_memory_equal(printed.data, "meet{a\0b}", printed.len);
+	assert_int_equal(akh_event_parse(folder, printed.data, printed.len, &again, &err), AKH_OK);
+	assert_int_equal(again.len, packed.len);
+	assert_memory_equal(again.data, packed.data, packed.len);
+	akh_buf_free(&again);
+	akh_buf_free(&printed);
+	akh_buf_free(&packed);
+}
+
 /* The packed form of a literal, viewed; the buffer stays alive in bufs. */
 static akh_buf bufs[16];
 static int	nbufs;
@@ -250,6 +295,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_literal_round_trip),
 		cmocka_unit_test(test_literal_errors),
+		cmocka_unit_test(test_literal_edges),
 		cmocka_unit_test(test_same_event),
 		cmocka_unit_test(test_box_has_no_false_negatives),
 		cmocka_unit_test(test_view_rejects_corrupt_values),

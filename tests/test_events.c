@@ -60,11 +60,16 @@ teardown_all(void **state)
 	return teardown(state);
 }
 
-/* The events of text published on y-m-d, one literal per line, "*" before the main one. */
+/*
+ * The events of text published on day `published` (or AKH_NO_DATE), one literal per line, "*"
+ * before the main one.
+ */
 static char *
-events_of(const char *text, int y, int m, int d)
+events_at(const char *text, int32_t published)
 {
-	int32_t		published = y > 0 ? akh_days_from_civil(y, m, d) : AKH_NO_DATE;
+	int			y = 0;
+	int			m;
+	int			d;
 	akh_tokens	t;
 	akh_mentions ms;
 	akh_dates	ds;
@@ -77,6 +82,9 @@ events_of(const char *text, int y, int m, int d)
 	akh_dates_init(&ds, &akh_env_malloc);
 	akh_found_events_init(&ev, &akh_env_malloc);
 	akh_buf_init(&out, &akh_env_malloc);
+	/* The year offices are resolved in, as akhbar.events() takes it. */
+	if (published != AKH_NO_DATE)
+		akh_civil_from_days(published, &y, &m, &d);
 	assert_int_equal(akh_tokenize(folder, text, n, &t), AKH_OK);
 	assert_int_equal(akh_gaz_extract_tokens_at(gaz, text, &t, y, &akh_env_malloc, &ms), AKH_OK);
 	assert_int_equal(akh_dates_find(text, &t, published, &akh_env_malloc, &ds), AKH_OK);
@@ -103,6 +111,13 @@ events_of(const char *text, int y, int m, int d)
 	akh_mentions_free(&ms);
 	akh_tokens_free(&t);
 	return out.data;
+}
+
+/* The same, published on y-m-d (or without a publication date when y is 0). */
+static char *
+events_of(const char *text, int y, int m, int d)
+{
+	return events_at(text, y > 0 ? akh_days_from_civil(y, m, d) : AKH_NO_DATE);
 }
 
 static void
@@ -174,6 +189,44 @@ test_no_publication_date(void **state)
 				  "*meet{Sergey Lavrov,Wang Yi}[2023-07-13,2023-07-14)\n");
 }
 
+/*
+ * Found by fuzz/fuzz_events.c: a publication date outside the years 1..9999 an event literal
+ * writes is none (PostgreSQL's infinities are not days, published + 1 overflowed for one), and
+ * a date of the text counted past 9999-12-31 is not the event's period.
+ */
+static void
+test_publication_date_out_of_range(void **state)
+{
+	static const struct
+	{
+		int32_t		published;
+		const char *expected;
+	}			cases[] = {
+		{INT32_MAX, "*meet{Sergey Lavrov,Wang Yi}\n"},
+		{INT32_MIN + 1, "*meet{Sergey Lavrov,Wang Yi}\n"},
+		{2145031948, "*meet{Sergey Lavrov,Wang Yi}\n"},	/* 5874897-12-31 */
+		{-2451545, "*meet{Sergey Lavrov,Wang Yi}\n"},	/* 4714-11-24 BC */
+		{2921939, "*meet{Sergey Lavrov,Wang Yi}[9999-12-31,9999-12-31]\n"},	/* 9999-12-31 */
+		{-730119, "*meet{Sergey Lavrov,Wang Yi}[0001-01-01,0001-01-02)\n"},	/* 0001-01-01 */
+	};
+
+	(void) state;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+	{
+		char	   *got = events_at("Wang Yi a rencontré Sergueï Lavrov.", cases[i].published);
+
+		assert_string_equal(got, cases[i].expected);
+		free(got);
+	}
+	/* "demain" on 9999-12-31 would be 10000-01-01: the day of publication instead. */
+	{
+		char	   *got = events_at("Wang Yi rencontrera Sergueï Lavrov demain.", 2921939);
+
+		assert_string_equal(got, "*meet{Sergey Lavrov,Wang Yi}[9999-12-31,9999-12-31]\n");
+		free(got);
+	}
+}
+
 static void
 test_no_events(void **state)
 {
@@ -193,6 +246,7 @@ main(void)
 		cmocka_unit_test(test_main_event_and_headline_place),
 		cmocka_unit_test(test_dateline_comes_last),
 		cmocka_unit_test(test_no_publication_date),
+		cmocka_unit_test(test_publication_date_out_of_range),
 		cmocka_unit_test(test_no_events),
 	};
 
