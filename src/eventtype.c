@@ -33,6 +33,7 @@
 #include "windowapi.h"
 
 #include "akhbar_pg.h"
+#include "dates.h"
 #include "event.h"
 
 #define EVENT_SAME_STRATEGY 1
@@ -191,11 +192,12 @@ akhbar_event_recv(PG_FUNCTION_ARGS)
 				 errdetail("Version %d, kind %d, flags %d; expected version 1, a kind below %d and flags 0 to 3.",
 						   version, ev.kind, flags, AKH_EV_NKINDS)));
 	ev.has_period = (flags & 1) != 0;
-	if (ev.has_period && ev.hi <= ev.lo)
+	if (ev.has_period && (ev.hi <= ev.lo || ev.lo < akh_days_from_civil(1, 1, 1) ||
+						  ev.hi > akh_days_from_civil(10000, 1, 1)))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 				 errmsg("invalid external akhbar.event value"),
-				 errdetail("The period is empty.")));
+				 errdetail("The period must be a non-empty range of days between 0001-01-01 and 9999-12-31.")));
 	if (flags & 2)
 	{
 		ev.place = recv_text(in, &place_len);
