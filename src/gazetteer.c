@@ -39,6 +39,7 @@
  * with a capital. Arabic has no case and needs none of this.
  */
 #include "gazetteer.h"
+#include "stem_ar.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -615,10 +616,13 @@ akh_gaz_add_alias(akh_gazetteer *g, uint32_t index, const char *alias, size_t al
 	if (adjective)
 		g->ents[index].has_adjective = true;
 	akh_tokens_init(&t, &g->env);
-	if ((st = akh_tokenize(g->f, alias, alias_len, &t)) != AKH_OK || t.n == 0)
+	if ((st = akh_tokenize(g->f, alias, alias_len, &t)) != AKH_OK || t.n == 0 ||
+		(t.n == 1 && t.tok[0].script == AKH_SCRIPT_ARABIC &&
+		 akh_stop_word_ar(akh_token_folded(&t, &t.tok[0]), t.tok[0].fold_len)))
 	{
 		akh_tokens_free(&t);
-		return st;				/* an alias without words matches nothing */
+		return st;				/* an alias without words, or a function word (كان, the
+								 * Arabic name of Cannes, is "was"), matches nothing */
 	}
 	for (size_t i = 0; i < t.n && st == AKH_OK; i++)
 	{

@@ -109,6 +109,12 @@ is_stop_word(const char *s, size_t n)
 	return akh_word_in(stop_words, NSTOP, s, n);
 }
 
+bool
+akh_stop_word_ar(const char *folded, size_t n)
+{
+	return is_stop_word(folded, n);
+}
+
 static bool
 starts_with(const char *s, size_t len, const char *prefix)
 {
