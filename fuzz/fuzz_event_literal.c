@@ -152,18 +152,18 @@ check_pair(const akh_event_view *a, const akh_event_view *b, int window)
 	/* The box of a holds a, the union holds both: neither may miss the other. */
 	if (same)
 	{
-		FUZZ_CHECK(akh_event_box_may_match(&box_a, b, window));
-		FUZZ_CHECK(akh_event_box_may_match(&box_b, a, window));
-		FUZZ_CHECK(akh_event_box_may_match(&both, a, window));
-		FUZZ_CHECK(akh_event_box_may_match(&both, b, window));
+		FUZZ_CHECK(akh_event_box_may_match(&box_a, b, &box_b, window));
+		FUZZ_CHECK(akh_event_box_may_match(&box_b, a, &box_a, window));
+		FUZZ_CHECK(akh_event_box_may_match(&both, a, &box_a, window));
+		FUZZ_CHECK(akh_event_box_may_match(&both, b, &box_b, window));
 	}
 	if (akh_event_same(a, a, window))
-		FUZZ_CHECK(akh_event_box_may_match(&box_a, a, window));
-	FUZZ_CHECK(akh_event_box_distance(&box_a, b) <= 1.0 - ab + 1e-9);
-	FUZZ_CHECK(akh_event_box_distance(&box_b, a) <= 1.0 - ab + 1e-9);
-	FUZZ_CHECK(akh_event_box_distance(&both, a) <= 1.0 - ab + 1e-9);
-	FUZZ_CHECK(akh_event_box_distance(&both, b) <= 1.0 - ab + 1e-9);
-	FUZZ_CHECK(akh_event_box_distance(&both, b) <= 1.0 - akh_event_similarity(b, b) + 1e-9);
+		FUZZ_CHECK(akh_event_box_may_match(&box_a, a, &box_a, window));
+	FUZZ_CHECK(akh_event_box_distance(&box_a, b, &box_b) <= 1.0 - ab + 1e-9);
+	FUZZ_CHECK(akh_event_box_distance(&box_b, a, &box_a) <= 1.0 - ab + 1e-9);
+	FUZZ_CHECK(akh_event_box_distance(&both, a, &box_a) <= 1.0 - ab + 1e-9);
+	FUZZ_CHECK(akh_event_box_distance(&both, b, &box_b) <= 1.0 - ab + 1e-9);
+	FUZZ_CHECK(akh_event_box_distance(&both, b, &box_b) <= 1.0 - akh_event_similarity(b, b) + 1e-9);
 	FUZZ_CHECK(akh_event_box_penalty(&both, &box_a) == 0.0);
 	FUZZ_CHECK(akh_event_box_penalty(&box_a, &box_b) >= 0.0);
 }
