@@ -15,5 +15,16 @@ out="$top/bench/results.md"
 	done
 	echo
 	bash "$top/bench/events.sh" "$((rows / 5))" "$rows"
+	echo
+	bash "$top/bench/event_window.sh"
+	echo
+	bash "$top/bench/parallel.sh"
+	echo
+	bash "$top/scripts/memory.sh"
+	echo
+	echo "### Throughput against input size"
+	echo
+	bash "$top/scripts/chart.sh" >&2
+	echo "![throughput](throughput.svg) — data in [throughput.tsv](throughput.tsv) (scripts/chart.sh)."
 } | tee "$out"
 echo "written to $out" >&2

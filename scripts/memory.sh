@@ -8,15 +8,15 @@
 # where palloc'd memory lives. Shared buffers (shared memory) and the mapped server and akhbar.so
 # (files) are not in it, so the pages the scan touches do not count. A fresh psql session is
 # driven through a pipe; a sampler reads its backend's RssAnon every 0.1 s while the query runs.
-# Growth is the peak minus the fresh session's value before its first statement, so it includes
+# Growth is the peak minus the fresh session's value before its first akhbar call, so it includes
 # the session's gazetteer automaton and ICU data. No parallel workers: one backend does the work.
 # For scale, the same join with a built-in set-returning function is measured too; when the
-# check fails, entities() and events() are measured alone to say which one grows.
+# check fails, entities(), events() and dates() are measured alone to say which one grows.
 #
 # Usage: scripts/memory.sh [rows]   (default 1000000; MEMORY_LIMIT_MB, default 50).
 # Prints PASS/FAIL lines, exits non-zero on failure. Reads /proc of the server's processes, so
 # it runs on the server's machine, as root or as the server's user. PGHOST/PGPORT/PGUSER point
-# at the server. About 45 s on 2 cores (the query about 35 s).
+# at the server. About 40 s on 2 cores; 80 s when it fails.
 set -euo pipefail
 . "$(dirname "$0")/bigtable.sh"
 rows=${1:-1000000}
@@ -55,7 +55,7 @@ measure() {
 	while :; do rss_anon "$pid" >>"$work/samples" || break; sleep 0.1; done &
 	sampler=$!
 	start=$(date +%s.%N)
-	send "SET max_parallel_workers_per_gather = 0; $sql" done
+	send "SET max_parallel_workers_per_gather = 0; $sql" finished
 	end=$(date +%s.%N)
 	kill "$sampler" 2>/dev/null || true
 	wait "$sampler" 2>/dev/null || true

@@ -16,7 +16,7 @@ cd "$top"
 # libclang-rt-14-dev on Debian 12) holds libFuzzer and the sanitizers: clang only recommends
 # it, and apt-get runs here without recommends.
 packages=(postgresql-15 postgresql-server-dev-15 postgresql-contrib libicu-dev libcmocka-dev
-	pkg-config make gcc clang libclang-rt-dev)
+	pkg-config make gcc clang libclang-rt-dev gnuplot-nox)
 
 log() { printf '== %s\n' "$*" >&2; }
 

@@ -55,6 +55,21 @@ published_arg(FunctionCallInfo fcinfo, int n)
 	return DATE_NOT_FINITE(d) ? AKH_NO_DATE : d;
 }
 
+/*
+ * Sets up the result of a RETURNS TABLE function. With the row type PostgreSQL expects (always
+ * there in FROM), not one built from the catalogs at every call: that one would be built in
+ * per-query memory, row after row, and a query over a million rows would grow by hundreds of
+ * megabytes (scripts/memory.sh).
+ */
+static void
+init_result(FunctionCallInfo fcinfo)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+
+	InitMaterializedSRF(fcinfo, rsinfo != NULL && rsinfo->expectedDesc != NULL ?
+						MAT_SRF_USE_EXPECTED_DESC : 0);
+}
+
 /* The words, dates and (for events) mentions of the body argument. */
 typedef struct article
 {
@@ -86,7 +101,7 @@ akhbar_dates(PG_FUNCTION_ARGS)
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 	article		a;
 
-	InitMaterializedSRF(fcinfo, 0);
+	init_result(fcinfo);
 	if (PG_ARGISNULL(0))
 		return (Datum) 0;
 	read_article(fcinfo, &a, "akhbar.dates");
@@ -120,7 +135,7 @@ akhbar_events(PG_FUNCTION_ARGS)
 	article		a;
 	int			year = 0;
 
-	InitMaterializedSRF(fcinfo, 0);
+	init_result(fcinfo);
 	if (PG_ARGISNULL(0))
 		return (Datum) 0;
 	g = akh_pg_gazetteer();
