@@ -86,24 +86,17 @@ start_cluster() {
 	done
 	log "starting a throwaway cluster in $dir (port $port)"
 	as_owner "$PGBIN/initdb" -D "$dir/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log"
-	local server=()
+	local preload=()
 	if [ "${SANITIZE:-}" = 1 ]; then
-		# The extension is built with ASan: its runtime must come first in the server, and only
-		# there (pg_ctl itself hangs under it), so pg_ctl starts a wrapper that execs postgres.
-		# Leak checking is off (a server frees much at exit only); reports go to $dir/asan.<pid>.
-		cat >"$dir/postgres-asan" <<-EOF
-			#!/bin/sh
-			export LD_PRELOAD=$(gcc -print-file-name=libasan.so)
-			export ASAN_OPTIONS=detect_leaks=0:abort_on_error=1:log_path=$dir/asan
-			export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:log_path=$dir/ubsan
-			exec $PGBIN/postgres "\$@"
-		EOF
-		chmod 755 "$dir/postgres-asan"
+		# The extension is built with ASan: its runtime must come first in the server. Leak
+		# checking is off (a server frees much at exit only); reports go to $dir/asan.<pid>.
+		preload=(env "LD_PRELOAD=$(gcc -print-file-name=libasan.so)"
+			"ASAN_OPTIONS=detect_leaks=0:abort_on_error=1:log_path=$dir/asan"
+			"UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:log_path=$dir/ubsan")
 		rm -f "$dir"/asan.* "$dir"/ubsan.*
-		server=(-p "$dir/postgres-asan")
-		log "sanitizer build: the server runs with the ASan runtime preloaded"
+		log "sanitizer build: ASan runtime preloaded into the server"
 	fi
-	as_owner "$PGBIN/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w "${server[@]}" \
+	as_owner "${preload[@]}" "$PGBIN/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w \
 		-o "-p $port -k $dir -c listen_addresses='' -c max_parallel_workers_per_gather=2" start >/dev/null
 	export AKHBAR_CLUSTER_DIR=$dir
 	export PGHOST=$dir PGPORT=$port PGUSER=postgres PGDATABASE=postgres
