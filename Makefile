@@ -32,12 +32,6 @@ WARNINGS = -Wall -Wextra -Werror -Wno-unused-parameter -Wno-missing-field-initia
 PG_CPPFLAGS = -Isrc $(ICU_CFLAGS)
 PG_CFLAGS = $(WARNINGS)
 SHLIB_LINK = $(ICU_LIBS)
-# make test SANITIZE=1: the extension itself built with AddressSanitizer and UBSan; run.sh then
-# starts the server with the ASan runtime preloaded and collects its reports.
-ifeq ($(SANITIZE),1)
-PG_CFLAGS += -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
-SHLIB_LINK += -fsanitize=address,undefined
-endif
 EXTRA_CLEAN = $(GENERATED) build
 
 PG_CONFIG ?= pg_config

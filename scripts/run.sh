@@ -38,12 +38,6 @@ ensure_packages() {
 
 build_and_install() {
 	log "building"
-	# Objects of a build with other sanitizer settings are not reused.
-	if [ "$(cat build/.sanitize 2>/dev/null)" != "${SANITIZE:-0}" ]; then
-		make -s clean >/dev/null 2>&1 || true
-		mkdir -p build
-		echo "${SANITIZE:-0}" >build/.sanitize
-	fi
 	make -s PG_CONFIG="$PG_CONFIG" >/dev/null
 	log "installing into $($PG_CONFIG --pkglibdir)"
 	if [ -w "$($PG_CONFIG --pkglibdir)" ]; then
@@ -86,19 +80,8 @@ start_cluster() {
 	done
 	log "starting a throwaway cluster in $dir (port $port)"
 	as_owner "$PGBIN/initdb" -D "$dir/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log"
-	local preload=()
-	if [ "${SANITIZE:-}" = 1 ]; then
-		# The extension is built with ASan: its runtime must come first in the server. Leak
-		# checking is off (a server frees much at exit only); reports go to $dir/asan.<pid>.
-		preload=(env "LD_PRELOAD=$(gcc -print-file-name=libasan.so)"
-			"ASAN_OPTIONS=detect_leaks=0:abort_on_error=1:log_path=$dir/asan"
-			"UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:log_path=$dir/ubsan")
-		rm -f "$dir"/asan.* "$dir"/ubsan.*
-		log "sanitizer build: ASan runtime preloaded into the server"
-	fi
-	as_owner "${preload[@]}" "$PGBIN/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w \
+	as_owner "$PGBIN/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w \
 		-o "-p $port -k $dir -c listen_addresses='' -c max_parallel_workers_per_gather=2" start >/dev/null
-	export AKHBAR_CLUSTER_DIR=$dir
 	export PGHOST=$dir PGPORT=$port PGUSER=postgres PGDATABASE=postgres
 	trap stop_cluster EXIT
 }

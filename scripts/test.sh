@@ -62,19 +62,6 @@ else
 	echo "== corpus evaluation skipped: ../shared/corpus not found"
 fi
 
-if [ "${SANITIZE:-}" = 1 ]; then
-	echo "== sanitizer reports of the server (SANITIZE=1)"
-	reports=$(ls "${AKHBAR_CLUSTER_DIR:-.cluster}"/asan.* "${AKHBAR_CLUSTER_DIR:-.cluster}"/ubsan.* 2>/dev/null || true)
-	if [ -z "$reports" ]; then
-		echo "PASS no ASan or UBSan report from the server"
-		count 1 0
-	else
-		echo "FAIL sanitizer reports: $reports"
-		head -40 $reports
-		count 0 1
-	fi
-fi
-
 echo
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
