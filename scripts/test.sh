@@ -42,7 +42,7 @@ if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
 fi
 [ -f build/regress/regression.diffs ] && [ "$f" -gt 0 ] && head -100 build/regress/regression.diffs
 
-for script in integration security scaleout concurrency memory; do
+for script in integration security scaleout cancel concurrency memory; do
 	echo "== $script"
 	out=$(bash scripts/$script.sh 2>&1); rc=$?
 	printf '%s\n' "$out"
