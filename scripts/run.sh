@@ -38,6 +38,12 @@ ensure_packages() {
 
 build_and_install() {
 	log "building"
+	# Objects built with other sanitizer settings (make test SANITIZE=1) are not reused.
+	if [ "$(cat build/.sanitize 2>/dev/null || echo 0)" != "${SANITIZE:-0}" ]; then
+		make -s clean >/dev/null 2>&1 || true
+	fi
+	mkdir -p build
+	echo "${SANITIZE:-0}" >build/.sanitize
 	make -s PG_CONFIG="$PG_CONFIG" >/dev/null
 	log "installing into $($PG_CONFIG --pkglibdir)"
 	if [ -w "$($PG_CONFIG --pkglibdir)" ]; then
