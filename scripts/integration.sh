@@ -28,6 +28,10 @@ INSERT INTO reports VALUES
 	(4, 'disaster{}@"Izmir, Turkey"');
 CREATE INDEX reports_gist ON reports USING gist (e);
 CREATE INDEX reports_btree ON reports (e);
+CREATE TABLE docs (id int PRIMARY KEY, body text);
+INSERT INTO docs VALUES (1, 'Vladimir Poutine a reçu Xi Jinping à Moscou.'),
+	(2, 'التقى الرئيس الروسي فلاديمير بوتين نظيره الصيني شي جين بينغ.'), (3, 'Rien à signaler.');
+CREATE INDEX docs_gin ON docs USING gin (to_tsvector('akhbar.news', body));
 SQL
 check=$(cat <<'SQL'
 SELECT string_agg(name || ':' || surface, ', ' ORDER BY start)
@@ -47,6 +51,11 @@ events="SET enable_seqscan = off; SET search_path = public, akhbar;
 SELECT string_agg(a.id || '~' || b.id || ':' || a.e::text, ' ' ORDER BY a.id, b.id) FROM reports a JOIN reports b ON a.e ~= b.e"
 events_src=$(q $src "$events")
 events_dst=$(q $dst "$events")
+search="SET enable_seqscan = off; SELECT string_agg(id::text, ',' ORDER BY id) FROM docs
+WHERE to_tsvector('akhbar.news', body) @@ akhbar.entity_query('Putin')"
+search_src=$(q $src "$search")
+search_dst=$(q $dst "$search")
+search_plan=$(q $dst "SET enable_seqscan = off; EXPLAIN (COSTS OFF) SELECT id FROM docs WHERE to_tsvector('akhbar.news', body) @@ akhbar.entity_query('Putin')" | grep -c docs_gin || true)
 # Binary COPY: every value goes out through event_send and back through event_recv.
 q $dst "CREATE TABLE reports_copy (LIKE reports)"
 psql -qAtX -v ON_ERROR_STOP=1 -d $dst -c "COPY reports TO STDOUT (FORMAT binary)" \
@@ -59,6 +68,8 @@ report "dump/restore: gazetteer rows not duplicated ($counts_after)" "$counts_be
 report "dump/restore: ftext values and their keys" "$ftext" "2"
 report "dump/restore: event values and their GiST index give the same pairs" "$events_src" "$events_dst"
 report "binary COPY of events gives the same values" "$binary" "4"
+report "dump/restore: a GIN index on to_tsvector('akhbar.news') finds the same rows ($search_dst)" "$search_src" "$search_dst"
+report "dump/restore: the restored GIN index is used" "$search_plan" "1"
 for db in $src $dst; do psql -qX -d postgres -c "DROP DATABASE $db" >/dev/null; done
 
 # Cache invalidation across sessions: session B builds its automaton, session A adds an alias,
