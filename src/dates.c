@@ -58,6 +58,8 @@
  */
 #include "dates.h"
 
+#include "arabic.h"
+
 #include <string.h>
 
 /* The columns of data/dates.tsv, as the generator writes them (AKH_DW rows). */
@@ -136,20 +138,8 @@ static const date_word date_words[] = {
 #define MIN_YEAR 1900
 #define MAX_YEAR 2100
 
-/* Arabic letters the clitic and future-verb rules need, as UTF-8 (two bytes each). */
-#define AR_ALEF "\xD8\xA7"
-#define AR_BEH "\xD8\xA8"
-#define AR_TEH "\xD8\xAA"
-#define AR_SEEN "\xD8\xB3"
-#define AR_FEH "\xD9\x81"
-#define AR_KAF "\xD9\x83"
-#define AR_LAM "\xD9\x84"
-#define AR_MEEM "\xD9\x85"
-#define AR_NOON "\xD9\x86"
-#define AR_WAW "\xD9\x88"
-#define AR_YEH "\xD9\x8A"
+/* The word that makes a verb future, sawfa (letters from arabic.h). */
 #define AR_SAWFA AR_SEEN AR_WAW AR_FEH
-#define AR_LETTER_BYTES 2
 
 /* ---- the calendar ------------------------------------------------------------------------ */
 

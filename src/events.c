@@ -36,6 +36,8 @@
  */
 #include "events.h"
 
+#include "arabic.h"
+
 #include <string.h>
 
 #include "namekey.h"
@@ -64,15 +66,6 @@ static const struct
 #define TOP_LINES 3
 /* Words of the lead, at most. */
 #define LEAD_WORDS 200
-
-/* Arabic letters, as folded UTF-8. */
-#define AR_WAW "\xD9\x88"
-#define AR_FEH "\xD9\x81"
-#define AR_BEH "\xD8\xA8"
-#define AR_KAF "\xD9\x83"
-#define AR_LAM "\xD9\x84"
-#define AR_ALEF "\xD8\xA7"
-#define AR_LETTER 2
 
 /* The kind of the phrases that hold a trigger word but announce no event (cessez-le-feu). */
 #define KIND_NONE AKH_EV_NKINDS
@@ -304,23 +297,23 @@ arabic_starts(const char *w, size_t len, size_t *offs)
 
 	cand[nc++] = 0;
 	if (starts_with(w, len, AR_WAW) || starts_with(w, len, AR_FEH))
-		cand[nc++] = AR_LETTER;
+		cand[nc++] = AR_LETTER_BYTES;
 	for (int b = 0, nb = nc; b < nb; b++)
 	{
 		const char *p = w + cand[b];
 		size_t		plen = len - cand[b];
 
 		if (starts_with(p, plen, AR_LAM AR_LAM))
-			cand[nc++] = cand[b] + 2 * AR_LETTER;
+			cand[nc++] = cand[b] + 2 * AR_LETTER_BYTES;
 		else if (starts_with(p, plen, AR_BEH) || starts_with(p, plen, AR_KAF) ||
 				 starts_with(p, plen, AR_LAM))
-			cand[nc++] = cand[b] + AR_LETTER;
+			cand[nc++] = cand[b] + AR_LETTER_BYTES;
 	}
 	for (int b = 0, nb = nc; b < nb && nc < 8; b++)
 		if (starts_with(w + cand[b], len - cand[b], AR_ALEF AR_LAM))
-			cand[nc++] = cand[b] + 2 * AR_LETTER;
+			cand[nc++] = cand[b] + 2 * AR_LETTER_BYTES;
 	for (int i = 0; i < nc; i++)
-		if (i == 0 || len - cand[i] >= 3 * AR_LETTER)
+		if (i == 0 || len - cand[i] >= 3 * AR_LETTER_BYTES)
 			offs[n++] = cand[i];
 	return n;
 }
@@ -336,7 +329,7 @@ word_is(const akh_tokens *t, size_t k, const char *w, size_t wlen)
 	if (bytes_cmp(s, len, w, wlen) == 0)
 		return true;
 	return tok->script == AKH_SCRIPT_ARABIC && starts_with(s, len, AR_ALEF AR_LAM) &&
-		bytes_cmp(s + 2 * AR_LETTER, len - 2 * AR_LETTER, w, wlen) == 0;
+		bytes_cmp(s + 2 * AR_LETTER_BYTES, len - 2 * AR_LETTER_BYTES, w, wlen) == 0;
 }
 
 /* A function word of the lexicon of that kind. */

@@ -39,19 +39,12 @@
  * with a capital. Arabic has no case and needs none of this.
  */
 #include "gazetteer.h"
+
+#include "arabic.h"
 #include "stem_ar.h"
 
 #include <stdlib.h>
 #include <string.h>
-
-/* Arabic letters the clitic rules need, as UTF-8 (two bytes each). */
-#define AR_WAW "\xD9\x88"
-#define AR_FEH "\xD9\x81"
-#define AR_BEH "\xD8\xA8"
-#define AR_KAF "\xD9\x83"
-#define AR_LAM "\xD9\x84"
-#define AR_ALEF "\xD8\xA7"
-#define AR_LETTER_BYTES 2
 
 /* How far before a capitalized name a title may stand, in words of the same sentence. */
 #define TITLE_WINDOW 8

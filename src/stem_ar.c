@@ -51,27 +51,13 @@
  */
 #include "stem_ar.h"
 
+#include "arabic.h"
+
 #include <stdint.h>
 #include <string.h>
 
 /* Longer folded words are indexed without stemming. */
 #define STEM_MAX_BYTES 256
-
-/*
- * Arabic letters the stemmer needs, as UTF-8: all two bytes, one UTF-16 unit. Buckwalter
- * letter in brackets.
- */
-#define AR_ALEF "\xD8\xA7"		/* U+0627 ARABIC LETTER ALEF (A) */
-#define AR_BEH "\xD8\xA8"		/* U+0628 ARABIC LETTER BEH (b) */
-#define AR_TEH "\xD8\xAA"		/* U+062A ARABIC LETTER TEH (t) */
-#define AR_FEH "\xD9\x81"		/* U+0641 ARABIC LETTER FEH (f) */
-#define AR_KAF "\xD9\x83"		/* U+0643 ARABIC LETTER KAF (k) */
-#define AR_LAM "\xD9\x84"		/* U+0644 ARABIC LETTER LAM (l) */
-#define AR_NOON "\xD9\x86"		/* U+0646 ARABIC LETTER NOON (n) */
-#define AR_HEH "\xD9\x87"		/* U+0647 ARABIC LETTER HEH (h) */
-#define AR_WAW "\xD9\x88"		/* U+0648 ARABIC LETTER WAW (w) */
-#define AR_YEH "\xD9\x8A"		/* U+064A ARABIC LETTER YEH (y) */
-#define AR_LETTER_BYTES 2
 
 /* Lucene's prefixes, in its order: the first that matches (and leaves enough) is removed. */
 static const char *const prefixes[] = {
