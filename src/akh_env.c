@@ -88,9 +88,8 @@ akh_buf_free(akh_buf *buf)
 	buf->len = buf->cap = 0;
 }
 
-/* Compares s[0..n) with the NUL-terminated word, bytewise unsigned. */
-static int
-word_cmp(const char *s, size_t n, const char *word)
+int
+akh_word_cmp(const char *s, size_t n, const char *word)
 {
 	size_t		i;
 
@@ -113,7 +112,7 @@ akh_word_in(const char *const *list, size_t n_words, const char *s, size_t n)
 	while (lo < hi)
 	{
 		size_t		mid = (lo + hi) / 2;
-		int			c = word_cmp(s, n, list[mid]);
+		int			c = akh_word_cmp(s, n, list[mid]);
 
 		if (c == 0)
 			return true;

@@ -63,6 +63,9 @@ extern void akh_buf_free(akh_buf *buf);
  */
 extern bool akh_word_in(const char *const *list, size_t n_words, const char *s, size_t n);
 
+/* Compares s[0..n) with the NUL-terminated word, bytewise unsigned: <0, 0, >0. */
+extern int	akh_word_cmp(const char *s, size_t n, const char *word);
+
 /* Largest buffer the engine will grow; PostgreSQL values are smaller still. */
 #define AKH_BUF_MAX ((size_t) 1 << 31)
 

@@ -347,22 +347,6 @@ starts_with(const char *w, size_t len, const char *prefix)
 	return len >= n && memcmp(w, prefix, n) == 0;
 }
 
-/* Compares s[0..n) with the NUL-terminated word, bytewise unsigned. */
-static int
-key_cmp(const char *s, size_t n, const char *word)
-{
-	size_t		i;
-
-	for (i = 0; i < n && word[i] != '\0'; i++)
-	{
-		if (s[i] != word[i])
-			return (unsigned char) s[i] < (unsigned char) word[i] ? -1 : 1;
-	}
-	if (i < n)
-		return 1;
-	return word[i] == '\0' ? 0 : -1;
-}
-
 /*
  * The entry that is key[0..n), or -1; *longer tells whether some entry begins with the key
  * and a space (a phrase may go on).
@@ -378,12 +362,12 @@ find_key(const char *key, size_t n, bool *longer)
 	{
 		size_t		mid = (lo + hi) / 2;
 
-		if (key_cmp(key, n, date_words[mid].word) > 0)
+		if (akh_word_cmp(key, n, date_words[mid].word) > 0)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
-	if (lo < NDATE_WORDS && key_cmp(key, n, date_words[lo].word) == 0)
+	if (lo < NDATE_WORDS && akh_word_cmp(key, n, date_words[lo].word) == 0)
 		exact = (int) lo++;
 	/* Entries that extend the key by " ..." sort right after it: ' ' is below every letter. */
 	*longer = lo < NDATE_WORDS && strncmp(date_words[lo].word, key, n) == 0 &&
