@@ -32,13 +32,13 @@ WARNINGS = -Wall -Wextra -Werror -Wno-unused-parameter -Wno-missing-field-initia
 PG_CPPFLAGS = -Isrc $(ICU_CFLAGS)
 PG_CFLAGS = $(WARNINGS)
 SHLIB_LINK = $(ICU_LIBS)
-# make test SANITIZE=1: the extension built with UBSan too, so that pg_regress and the scripts
-# run the SQL layer under it (undefined behaviour aborts the backend: the tests see the server
-# restart). AddressSanitizer needs its runtime first in the process, and Debian's postgres hangs
-# at start with it preloaded: ASan covers the engine through the cmocka tests and the fuzzers.
+# make test SANITIZE=1: the extension built with AddressSanitizer and UBSan, loaded into a
+# PostgreSQL built with AddressSanitizer from Debian's source package (scripts/pg_asan.sh; run.sh
+# points PG_CONFIG at it), so pg_regress and the scripts run the SQL layer under both. An error
+# aborts the backend: the tests see the server restart, and test.sh reads the reports.
 ifeq ($(SANITIZE),1)
-PG_CFLAGS += -fsanitize=undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
-SHLIB_LINK += -fsanitize=undefined
+PG_CFLAGS += -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+SHLIB_LINK += -fsanitize=address,undefined
 endif
 EXTRA_CLEAN = $(GENERATED) build
 

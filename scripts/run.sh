@@ -88,7 +88,7 @@ start_cluster() {
 	as_owner "$PGBIN/initdb" -D "$dir/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log"
 	as_owner "$PGBIN/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w \
 		-o "-p $port -k $dir -c listen_addresses='' -c max_parallel_workers_per_gather=2" start >/dev/null
-	export PGHOST=$dir PGPORT=$port PGUSER=postgres PGDATABASE=postgres
+	export PGHOST=$dir PGPORT=$port PGUSER=postgres PGDATABASE=postgres AKHBAR_SERVER_LOG=$dir/server.log
 	trap stop_cluster EXIT
 }
 
@@ -98,7 +98,18 @@ stop_cluster() {
 	fi
 }
 
+# make test SANITIZE=1 runs everything against a PostgreSQL built with AddressSanitizer
+# (scripts/pg_asan.sh). Leak checks are off: a postmaster keeps what it allocates until exit.
+# A report aborts the backend; test.sh then finds it in the server log.
+if [ "${SANITIZE:-0}" = 1 ]; then
+	packages+=(bzip2 dpkg-dev)
+	export ASAN_OPTIONS=detect_leaks=0:abort_on_error=1:disable_coredump=1
+	export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+fi
 ensure_packages
+if [ "${SANITIZE:-0}" = 1 ]; then
+	PG_CONFIG=$(bash scripts/pg_asan.sh)/bin/pg_config
+fi
 PG_CONFIG=${PG_CONFIG:-$(command -v pg_config || echo /usr/lib/postgresql/15/bin/pg_config)}
 PGBIN=$($PG_CONFIG --bindir)
 export PG_CONFIG PGBIN
