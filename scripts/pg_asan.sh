@@ -78,6 +78,8 @@ tar -xf "$tarball" -C "$work/tree" --strip-components=1
 cd "$work/tree"
 # The tools the build runs (initdb, pg_config) leak on purpose, as short programs may.
 export ASAN_OPTIONS=detect_leaks=0
+# Not the settings of the make that called us (make test SANITIZE=1): PostgreSQL's own build.
+unset MAKEFLAGS MFLAGS MAKELEVEL MAKEOVERRIDES SANITIZE
 ./configure --prefix="$prefix" --with-icu --without-readline --without-zlib \
 	--enable-debug --enable-cassert \
 	CPPFLAGS="-I$prefix/include/asan-memcheck -DUSE_VALGRIND" \
