@@ -44,7 +44,8 @@
  * Resolution against the publication date P:
  *   a weekday alone: the last such day on or before P; marked past (lundi dernier): strictly
  *   before; marked future (prochain, المقبل, a future verb سيزور or سوف right before it, a
- *   plan word such as prévu, doit, من المقرر a few words before it in the same clause):
+ *   plan word such as prévu, doit, من المقرر or a French verb in the future, se rendra, a few
+ *   words before it in the same clause):
  *   strictly after; "ce lundi", "this Monday": that day of P's ISO week.
  *   day+month without year: the year that puts it nearest on or before P (strictly before if
  *   marked past, strictly after if marked future); 29 February goes to a leap year.
@@ -1134,10 +1135,38 @@ is_future_verb(scan *sc, size_t k)
 		starts_with(p, plen, AR_NOON) || starts_with(p, plen, AR_ALEF);
 }
 
+static bool
+ends_with(const char *w, size_t len, const char *suffix)
+{
+	size_t		n = strlen(suffix);
+
+	return len >= n && memcmp(w + len - n, suffix, n) == 0;
+}
+
+/*
+ * A French verb in the simple future, third person, the tense news uses for what is planned:
+ * se rendra, rencontreront, sera, aura, ira. A lowercase word ending in -ra or -ront, and not
+ * a word of the table (nouns that end the same way are listed there as not_future: caméra,
+ * opéra, front).
+ */
+static bool
+is_future_verb_fr(scan *sc, size_t k)
+{
+	const akh_token *tok = &sc->t->tok[k];
+	const char *w = akh_token_folded(sc->t, tok);
+	size_t		len = tok->fold_len;
+
+	if (tok->script != AKH_SCRIPT_LATIN || tok->caps != AKH_CAPS_NONE || len < 3 ||
+		info(sc, k).entry >= 0)
+		return false;
+	return ends_with(w, len, "ra") || ends_with(w, len, "ront");
+}
+
 /*
  * The date starting at word first is marked future by what stands before it: سوف or a verb
  * in سـ right before it (سيزور الخميس, سوف يصل الأحد), or a plan word a few words before it in
- * the same clause (doit quitter Alger mercredi, prévu fin août).
+ * the same clause (doit quitter Alger mercredi, prévu fin août) or a French verb in the
+ * future there (se rendra à Pékin vendredi).
  */
 static bool
 future_before(scan *sc, size_t first)
@@ -1155,7 +1184,7 @@ future_before(scan *sc, size_t first)
 
 		if (tok->sentence_start || tok->comma_before)
 			break;
-		if (kind_at(sc, k - 1) == K_plan)
+		if (kind_at(sc, k - 1) == K_plan || is_future_verb_fr(sc, k - 1))
 			return true;
 	}
 	return false;

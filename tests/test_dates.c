@@ -331,13 +331,21 @@ test_french_weekdays(void **state)
 	/* ce lundi: the Monday of the publication's week */
 	expect("ce lundi", sat, "ce lundi=day 2021-12-13..2021-12-14");
 	expect("VENDREDI", sat, "VENDREDI=day 2021-12-17..2021-12-18");
-	/* French future tense is not recognised, but a plan word before the date in its clause is */
+	/* A French verb in the future before the date in its clause, and a plan word, mark it future */
+	expect("Le ministre se rendra à Pékin vendredi.", D(2025, 5, 20),
+		   "vendredi=day 2025-05-23..2025-05-24 future");
+	expect("Les deux dirigeants se rencontreront lundi.", D(2025, 5, 20),
+		   "lundi=day 2025-05-26..2025-05-27 future");
+	/* ... but not a noun in -ra, a capitalised name, or a verb in another clause */
+	expect("La caméra a filmé la scène vendredi.", D(2025, 5, 20), "vendredi=day 2025-05-16..2025-05-17");
+	expect("Le président Kaira a parlé vendredi.", D(2025, 5, 20), "vendredi=day 2025-05-16..2025-05-17");
+	expect("Il viendra. Il est arrivé vendredi.", D(2025, 5, 20), "vendredi=day 2025-05-16..2025-05-17");
 	expect("Le président doit quitter la capitale mercredi.", D(2025, 5, 20),
 		   "mercredi=day 2025-05-21..2025-05-22 future");
 	expect("le sommet prévu fin août", D(2025, 7, 10), "fin août=month 2025-08-01..2025-09-01 future");
 	expect("Il doit partir. Il est arrivé mercredi.", D(2025, 5, 20), "mercredi=day 2025-05-14..2025-05-15");
 	expect("Le ministre, qui doit partir, a parlé mercredi.", D(2025, 5, 20), "mercredi=day 2025-05-14..2025-05-15");
-	expect("Il se rendra à Alger mercredi.", D(2025, 5, 20), "mercredi=day 2025-05-14..2025-05-15");
+	expect("Il se rendra à Alger mercredi.", D(2025, 5, 20), "mercredi=day 2025-05-21..2025-05-22 future");
 }
 
 static void
