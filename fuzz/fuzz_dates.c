@@ -10,7 +10,7 @@
  * [tok_first, tok_end) exist, the surface starts inside the first (after its clitics) and ends
  * with the last, on code point boundaries, and its character offsets count code points; the
  * period [lo, hi) is not empty and is what its grain says: one day, an ISO week from Monday,
- * a calendar month, a calendar year; no period leaves PostgreSQL's dates; without a
+ * a calendar month, a calendar year, days of one month; no period leaves PostgreSQL's dates; without a
  * publication date PostgreSQL can hold, only dates that carry their year (1900..2100) are
  * reported, and no week. Results are appended: what out held before stays.
  */
@@ -60,6 +60,17 @@ check_period(const akh_date *d)
 			FUZZ_CHECK(d->hi == akh_days_from_civil(y + 1, 1, 1));
 			FUZZ_CHECK(d->hi - d->lo == 365 || d->hi - d->lo == 366);
 			break;
+		case AKH_GRAIN_DAYS:
+			{
+				int			y2,
+							m2,
+							day2;
+
+				/* a range of days within one month */
+				akh_civil_from_days(d->hi - 1, &y2, &m2, &day2);
+				FUZZ_CHECK(d->hi - d->lo >= 2 && y2 == y && m2 == m);
+				break;
+			}
 		default:
 			FUZZ_CHECK(!"a grain of the enum");
 	}

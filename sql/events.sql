@@ -10,6 +10,8 @@ FROM akhbar.dates('a déclaré vendredi le porte-parole, citée le 18 décembre 
 SELECT surface, value, grain FROM akhbar.dates('le 1er mars 2022, 15/12/2021, en mars, en 2001, 31/02/2021', '2021-12-18');
 -- A day and month without a year: the nearest before publication, across New Year.
 SELECT surface, value FROM akhbar.dates('le 28 décembre', '2022-01-03');
+-- a verb in the future marks the date future; a range of days gives all its days (grain days)
+SELECT surface, value, grain FROM akhbar.dates('Le sommet se tiendra du 5 au 7 mars à Paris ; les ministres se sont vus les 2 et 3 février.', '2025-02-20');
 -- Arabic: the weekday with a day in parentheses is one date.
 SELECT surface, value, grain FROM akhbar.dates('التقى وانغ يي يوم الجمعة(5 أغسطس) مع لافروف', '2022-08-05');
 SELECT surface, value, grain FROM akhbar.dates('الليلة الماضية، أمس، الخميس، الأحد المقبل، في مارس، عام 2001', '2024-07-26');

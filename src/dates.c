@@ -91,6 +91,7 @@ typedef enum dw_kind
 	K_block,
 	K_plan,
 	K_not_future,
+	K_range,
 	K_NONE						/* not in the table */
 } dw_kind;
 
@@ -199,9 +200,9 @@ akh_weekday(int32_t days)
 const char *
 akh_grain_name(akh_grain g)
 {
-	static const char *const names[] = {"day", "week", "month", "year"};
+	static const char *const names[] = {"day", "week", "month", "year", "days"};
 
-	return (unsigned) g < 4 ? names[g] : NULL;
+	return (unsigned) g < sizeof(names) / sizeof(names[0]) ? names[g] : NULL;
 }
 
 static bool
@@ -653,6 +654,7 @@ typedef struct expr
 	bool		yom;			/* يوم stands before */
 	bool		blocked;		/* a block word shows it does not count from publication */
 	bool		future_verb;	/* سوف, سيزور, or a plan word (prévu, doit) before it */
+	int			day_from;		/* the first day of a range (du 5 au 7 mars), or 0 */
 } expr;
 
 static mark
@@ -1089,6 +1091,35 @@ take_prefixes(scan *sc, expr *e, size_t floor)
 	}
 }
 
+/*
+ * A range of days ending at a day and month: du 5 au 7 mars, les 5 et 6 mars, entre le 5 et le
+ * 7 mars, 5-7 mars, من 5 إلى 7 مارس. The first day, joined to the date by a range word or a
+ * hyphen, starts the period and joins the surface, with the words before it that a date
+ * takes. A first day that is not before the last (le 7 et 5 mars) is no range.
+ */
+static void
+take_range(scan *sc, expr *e, size_t floor)
+{
+	size_t		k = e->first;
+	int			from;
+
+	if (e->core != C_DAY_MONTH || k == 0 || !soft(sc, k))
+		return;
+	if (kind_at(sc, k - 1) == K_range && info(sc, k - 1).nwords == 1)
+	{
+		if (k < 2 || !soft(sc, k - 1))
+			return;
+		k--;
+	}
+	else if (numeric_sep(sc, k - 1) != '-')
+		return;
+	if (k - 1 < floor || !day_at(sc, k - 1, &from) || from >= e->day)
+		return;
+	e->day_from = from;
+	e->first = k - 1;
+	take_prefixes(sc, e, floor);
+}
+
 /* The folded word k without a leading و or ف. */
 static const char *
 without_conjunction(const scan *sc, size_t k, size_t *len)
@@ -1338,6 +1369,34 @@ resolve(const expr *e, int32_t p, int64_t *lo, int64_t *hi, akh_grain *grain)
 	}
 }
 
+/*
+ * The period of e, a range of days included: the year is the one its first day takes (a
+ * summit "du 5 au 7 mars" reported on 6 March is this year's), and the period, of grain
+ * days, runs to the end of its last day.
+ */
+static bool
+resolve_range(const expr *e, int32_t p, int64_t *lo, int64_t *hi, akh_grain *grain)
+{
+	expr		first;
+	int			y,
+				m,
+				d;
+
+	if (e->day_from == 0)
+		return resolve(e, p, lo, hi, grain);
+	first = *e;
+	first.day = e->day_from;
+	if (!resolve(&first, p, lo, hi, grain) || *lo < MIN_DAY || *lo >= END_DAY)
+		return false;
+	/* the last day in the first day's month and year: no 29 February 2025 */
+	akh_civil_from_days((int32_t) *lo, &y, &m, &d);
+	if (!valid_date(y, e->month, e->day))
+		return false;
+	*hi = *lo + (e->day - e->day_from) + 1;
+	*grain = AKH_GRAIN_DAYS;
+	return true;
+}
+
 /* Is the shape complete: is this a date at all? */
 static bool
 complete(const expr *e)
@@ -1480,8 +1539,9 @@ akh_dates_find(const char *s, const akh_tokens *t, int32_t published, const akh_
 			continue;
 		}
 		take_prefixes(&sc, &e, floor);
+		take_range(&sc, &e, floor);
 		e.future_verb = future_before(&sc, e.first);
-		if (complete(&e) && resolve(&e, published, &lo, &hi, &grain) &&
+		if (complete(&e) && resolve_range(&e, published, &lo, &hi, &grain) &&
 			lo >= MIN_DAY && hi <= END_DAY && hi > lo)
 		{
 			const akh_token *a = &t->tok[e.first];

@@ -15,10 +15,11 @@ typedef enum akh_grain
 	AKH_GRAIN_DAY = 0,
 	AKH_GRAIN_WEEK,
 	AKH_GRAIN_MONTH,
-	AKH_GRAIN_YEAR
+	AKH_GRAIN_YEAR,
+	AKH_GRAIN_DAYS				/* a range of whole days: du 5 au 7 mars */
 } akh_grain;
 
-/* "day", "week", "month", "year". */
+/* "day", "week", "month", "year", "days". */
 extern const char *akh_grain_name(akh_grain g);
 
 /*

@@ -105,6 +105,10 @@ check_invariants(const char *s, const akh_tokens *t, const akh_dates *ds)
 				assert_int_equal(m * 100 + dd, 101);
 				assert_int_equal(d->hi, D(y + 1, 1, 1));
 				break;
+			case AKH_GRAIN_DAYS:
+				/* a range within one month */
+				assert_in_range(d->hi - d->lo, 2, 31);
+				break;
 			default:
 				fail_msg("grain %d", (int) d->grain);
 		}
@@ -203,7 +207,8 @@ test_calendar(void **state)
 	assert_string_equal(akh_grain_name(AKH_GRAIN_WEEK), "week");
 	assert_string_equal(akh_grain_name(AKH_GRAIN_MONTH), "month");
 	assert_string_equal(akh_grain_name(AKH_GRAIN_YEAR), "year");
-	assert_null(akh_grain_name((akh_grain) 4));
+	assert_string_equal(akh_grain_name(AKH_GRAIN_DAYS), "days");
+	assert_null(akh_grain_name((akh_grain) 5));
 }
 
 /* What the lexicon relies on fold() doing (data/dates.tsv is written folded). */
@@ -362,6 +367,19 @@ test_french_day_month(void **state)
 	expect("le 2 janvier", D(2021, 12, 30), "le 2 janvier=day 2021-01-02..2021-01-03");
 	expect("le 2 janvier prochain", D(2021, 12, 30), "le 2 janvier prochain=day 2022-01-02..2022-01-03 future");
 	expect("le 5 mars dernier", D(2022, 3, 5), "le 5 mars dernier=day 2021-03-05..2021-03-06");
+	/* ranges of days: the period covers them all; the first day chooses the year */
+	expect("du 5 au 7 mars", D(2025, 5, 20), "5 au 7 mars=days 2025-03-05..2025-03-08");
+	expect("du 5 au 7 mars", D(2025, 3, 6), "5 au 7 mars=days 2025-03-05..2025-03-08");
+	expect("les 5 et 6 mars 2024", D(2025, 5, 20), "5 et 6 mars 2024=days 2024-03-05..2024-03-07");
+	expect("entre le 5 et le 7 mars", D(2025, 5, 20), "le 5 et le 7 mars=days 2025-03-05..2025-03-08");
+	expect("le sommet (5-7 mars)", D(2025, 5, 20), "5-7 mars=days 2025-03-05..2025-03-08");
+	expect("من 5 إلى 7 مارس", D(2025, 5, 20), "5 إلى 7 مارس=days 2025-03-05..2025-03-08");
+	expect("le 30 au 31 avril", D(2025, 5, 20), "");
+	expect("du 27 au 29 février", D(2025, 5, 20), "");
+	expect("du 27 au 29 février", D(2024, 5, 20), "27 au 29 février=days 2024-02-27..2024-03-01");
+	/* ... not when the first number is not before the last day */
+	expect("le 7 et 5 mars", D(2025, 5, 20), "5 mars=day 2025-03-05..2025-03-06");
+	expect("en 2023 et 5 mars", D(2025, 5, 20), "en 2023=year 2023-01-01..2024-01-01 | 5 mars=day 2025-03-05..2025-03-06");
 	expect("le 1er mars 2022", p, "le 1er mars 2022=day 2022-03-01..2022-03-02");
 	expect("le premier mars 2022", p, "le premier mars 2022=day 2022-03-01..2022-03-02");
 	expect("lundi 5 août", D(2024, 8, 10), "lundi 5 août=day 2024-08-05..2024-08-06");

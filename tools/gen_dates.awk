@@ -8,7 +8,7 @@
 BEGIN {
 	FS = "\t"
 	for (i = 0; i < 256; i++) ord[sprintf("%c", i)] = i
-	split("month weekday relative unit past future this article prep part since day daypart ordinal of block plan not_future", k, " ")
+	split("month weekday relative unit past future this article prep part since day daypart ordinal of block plan not_future range", k, " ")
 	for (i in k) kinds[k[i]] = 1
 	print "/* generated from data/dates.tsv by tools/gen_dates.awk: do not edit */"
 	prev = ""
