@@ -43,8 +43,13 @@ fi
 [ -f build/regress/regression.diffs ] && [ "$f" -gt 0 ] && head -100 build/regress/regression.diffs
 
 scripts="integration security scaleout cancel concurrency memory"
-# Under make test SANITIZE=1, last: the server log holds no report, and the canaries are caught.
-[ "${SANITIZE:-0}" = 1 ] && scripts="$scripts sanitizer"
+# Under make test SANITIZE=1 the memory check is left out (ASan's quarantine and shadow memory
+# grow a backend by some 450 MB whatever akhbar does: the normal build measures akhbar), and
+# last comes the check that the server log holds no report and the canaries are caught.
+if [ "${SANITIZE:-0}" = 1 ]; then
+	scripts="${scripts/ memory/} sanitizer"
+	echo "== memory skipped under SANITIZE=1 (ASan's own memory would be measured)"
+fi
 for script in $scripts; do
 	echo "== $script"
 	out=$(bash scripts/$script.sh 2>&1); rc=$?
