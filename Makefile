@@ -20,7 +20,8 @@ OBJS = $(ENGINE_SRCS:.c=.o) $(GLUE_SRCS:.c=.o)
 GENERATED = src/gen/fold_rules.h src/gen/fr_words.h src/gen/en_words.h src/gen/abbrev_words.h src/gen/roles.h src/gen/context.h src/gen/stop_ar_words.h src/gen/stop_fr_words.h src/gen/name_key_rules.h \
 	src/gen/boilerplate.h src/gen/triggers.h src/gen/event_words.h src/gen/dates.h
 GAZETTEER = data/gazetteer/country_aliases.tsv data/gazetteer/places.tsv data/gazetteer/orgs.tsv \
-	data/gazetteer/people_a.tsv data/gazetteer/people_b.tsv data/gazetteer/people_c.tsv
+	data/gazetteer/people_a.tsv data/gazetteer/people_b.tsv data/gazetteer/people_c.tsv \
+	data/gazetteer/people_d.tsv
 
 REGRESS = setup fold lang ftext encoding entities names clean search events hostile
 REGRESS_OPTS = --inputdir=. --outputdir=build/regress --encoding=UTF8
