@@ -192,6 +192,9 @@ akhbar_prs_nexttoken(PG_FUNCTION_ARGS)
 
 	if (ps->pos >= ps->n)
 		PG_RETURN_INT32(0);
+	/* PostgreSQL's loop over the tokens (parser, then dictionaries) checks for none itself. */
+	if ((ps->pos & 4095) == 0)
+		CHECK_FOR_INTERRUPTS();
 	*t = ps->tok[ps->pos].text;
 	*tlen = ps->tok[ps->pos].len;
 	PG_RETURN_INT32(ps->tok[ps->pos++].type);
