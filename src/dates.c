@@ -770,17 +770,32 @@ after_month(scan *sc, size_t end, expr *e)
 	return end;
 }
 
-/* Day and month from word k: 18 décembre, 12 تموز/يوليو 2023, 5 mars dernier. End, or 0. */
+/*
+ * Day and month from word k: 18 décembre, 12 تموز/يوليو 2023, 5 mars dernier, le premier mars,
+ * and an Arabic ordinal day, of one or two words, with من before the month: الخامس من أغسطس,
+ * الحادي والعشرين من مارس. End, or 0.
+ */
 static size_t
 day_month_at(scan *sc, size_t k, expr *e)
 {
+	word_info	wi = info(sc, k);
+	size_t		m = k + 1;		/* where the month begins */
 	size_t		nw;
 
-	if (!day_at(sc, k, &e->day) || !soft(sc, k + 1) ||
-		(nw = month_at(sc, k + 1, &e->month, NULL)) == 0)
+	if (wi.entry >= 0 && date_words[wi.entry].kind == K_ordinal)
+	{
+		e->day = date_words[wi.entry].value;
+		m = k + wi.nwords;
+		if (date_words[wi.entry].lang == L_ar && soft(sc, m) && kind_at(sc, m) == K_of &&
+			date_words[info(sc, m).entry].lang == L_ar)
+			m++;
+	}
+	else if (!day_at(sc, k, &e->day))
+		return 0;
+	if (!soft(sc, m) || (nw = month_at(sc, m, &e->month, NULL)) == 0)
 		return 0;
 	e->core = C_DAY_MONTH;
-	return after_month(sc, k + 1 + nw, e);
+	return after_month(sc, m + nw, e);
 }
 
 /* English month then day from word k: March 5, March 5, 2022. End, or 0. */
@@ -914,8 +929,9 @@ relative_at(scan *sc, size_t k, expr *e)
 
 	e->core = C_RELATIVE;
 	e->offset = value_at(sc, k);
-	/* اليوم التالي, la veille du sommet, la veille de l'élection */
-	if (g == GAP_SOFT && ((next == K_block && value_at(sc, end) == V_AFTER) || next == K_of))
+	/* اليوم التالي, اليوم الخامس (an Arabic ordinal), la veille du sommet, de l'élection */
+	if (g == GAP_SOFT && ((next == K_block && value_at(sc, end) == V_AFTER) || next == K_of ||
+						  (next == K_ordinal && date_words[info(sc, end).entry].lang == L_ar)))
 		e->blocked = true;
 	if ((g == GAP_SOFT || g == '(' || g == ',' || g == 0x060C) && next == K_weekday &&
 		info(sc, end).nwords == 1 &&
