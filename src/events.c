@@ -529,6 +529,52 @@ typedef struct scope
 	size_t		end;
 } scope;
 
+/* needle (a C string) occurs in p[0..n). */
+static bool
+has_bytes(const char *p, size_t n, const char *needle)
+{
+	size_t		k = strlen(needle);
+
+	for (size_t i = 0; i + k <= n; i++)
+		if (memcmp(p + i, needle, k) == 0)
+			return true;
+	return false;
+}
+
+/* Words of a line before the dash that ends its dateline, at most. */
+#define DATELINE_SPAN 12
+
+/* Between words k and k+1 stands a dash that is not a hyphen: " - ", "–", "—". */
+static bool
+dash_after(const scope *c, size_t k)
+{
+	const akh_tokens *t = c->t;
+	const char *gap = c->s + t->tok[k].byte_start + t->tok[k].byte_len;
+	size_t		len = t->tok[k + 1].byte_start - (size_t) (gap - c->s);
+
+	return has_bytes(gap, len, "\xE2\x80\x93") || has_bytes(gap, len, "\xE2\x80\x94") ||
+		(has_bytes(gap, len, "-") && has_bytes(gap, len, " "));
+}
+
+/*
+ * The words [first, end) belong to a dateline: a dash follows them within the first words of
+ * their line ("Nations unies (États-Unis), 5 juin 2025 (AFP) -", «القاهرة - (أ ف ب) -»). The
+ * city and the agency there tell where and by whom the report was filed: they act in nothing.
+ */
+static bool
+in_dateline(const scope *c, size_t first, size_t end)
+{
+	size_t		line_start = first;
+
+	while (line_start > 0 && c->L->line[line_start - 1] == c->L->line[first])
+		line_start--;
+	for (size_t k = end - 1; k + 1 < c->t->n && k < line_start + DATELINE_SPAN &&
+		 c->L->line[k + 1] == c->L->line[first]; k++)
+		if (dash_after(c, k))
+			return true;
+	return false;
+}
+
 /* Mentions of kind in the sentence, nearest to the trigger first, one per referent. */
 static size_t
 nearest_mentions(const scope *c, const akh_found_event *e, akh_kind kind, size_t *out, size_t max)
@@ -553,6 +599,8 @@ nearest_mentions(const scope *c, const akh_found_event *e, akh_kind kind, size_t
 		if (dup)
 			continue;
 		mention_words(c->L, c->t, j, &first, &end);
+		if (in_dateline(c, first, end))
+			continue;
 		d = distance(first, end, e->tok_first, e->tok_end);
 		/* Insert by distance, keeping the max nearest. */
 		for (k = n; k > 0 && dist[k - 1] > d; k--)
@@ -570,18 +618,6 @@ nearest_mentions(const scope *c, const akh_found_event *e, akh_kind kind, size_t
 		}
 	}
 	return n;
-}
-
-/* needle (a C string) occurs in p[0..n). */
-static bool
-has_bytes(const char *p, size_t n, const char *needle)
-{
-	size_t		k = strlen(needle);
-
-	for (size_t i = 0; i + k <= n; i++)
-		if (memcmp(p + i, needle, k) == 0)
-			return true;
-	return false;
 }
 
 /* The speaker of a statement: after the verb and before what was said, else before it. */
@@ -790,6 +826,12 @@ absorbs(int a, int b)
 {
 	if (b == AKH_EV_STATEMENT)
 		return a == AKH_EV_MEET || a == AKH_EV_CALL || a == AKH_EV_VISIT || a == AKH_EV_SUMMIT;
+	/*
+	 * « s'est entretenu au téléphone avec »: talks by phone are a call; « lors de sa visite, il
+	 * a rencontré », «استقبل بوتين الشرع الذي يزور موسكو»: the meeting is part of the visit.
+	 */
+	if (b == AKH_EV_MEET)
+		return a == AKH_EV_CALL || a == AKH_EV_VISIT;
 	return b == AKH_EV_ATTACK && a == AKH_EV_DISASTER;
 }
 
@@ -816,28 +858,62 @@ told(const layout *L, const akh_found_events *out, size_t i)
 	return false;
 }
 
+/*
+ * Event i is something that took place or will: not a statement, not what a statement of its
+ * sentence reports, and done by someone, unless its kind needs nobody (a protest, an attack,
+ * a disaster: « des milliers de personnes ont manifesté »).
+ */
+static bool
+an_event(const layout *L, const akh_found_events *out, size_t i)
+{
+	const akh_found_event *e = &out->e[i];
+
+	return e->kind != AKH_EV_STATEMENT && !told(L, out, i) &&
+		(e->nactors > 0 || e->kind == AKH_EV_PROTEST || e->kind == AKH_EV_ATTACK ||
+		 e->kind == AKH_EV_DISASTER);
+}
+
 static void
-choose_main(const char *s, const akh_mentions *m, const layout *L, akh_found_events *out)
+choose_main(const char *s, const akh_mentions *m, const layout *L, int32_t published,
+			akh_found_events *out)
 {
 	size_t		main = SIZE_MAX;
 
 	if (out->n == 0)
 		return;
 	/*
-	 * In the top lines, what happened, then who said something; in the rest of the lead, what
-	 * happened, then anything.
+	 * In the top lines, what took place, then what will (« candidat à l'élection du 18 avril
+	 * prochain » is not what a report of yesterday's protest is about; an announced visit
+	 * is, when nothing else took place), then who said something; in the rest of the lead,
+	 * the same, then anything.
 	 */
-	for (int tier = 0; tier < 4 && main == SIZE_MAX; tier++)
+	for (int tier = 0; tier < 7 && main == SIZE_MAX; tier++)
 		for (size_t i = 0; i < out->n && main == SIZE_MAX; i++)
 		{
 			const akh_found_event *e = &out->e[i];
-			bool		happened = e->kind != AKH_EV_STATEMENT && e->nactors > 0 && !told(L, out, i);
+			bool		future = published != AKH_NO_DATE && e->has_period && e->lo > published;
+			bool		event = an_event(L, out, i);
 
-			if (e->tok_first >= (tier < 2 ? L->top_end : L->lead_end))
+			if (e->tok_first >= (tier < 3 ? L->top_end : L->lead_end))
 				break;
-			if ((tier == 0 && happened) || (tier == 1 && e->kind == AKH_EV_STATEMENT && e->nactors > 0) ||
-				(tier == 2 && happened) || tier == 3)
-				main = i;
+			switch (tier % 3 + (tier == 6 ? 3 : 0))
+			{
+				case 0:
+					if (event && !future)
+						main = i;
+					break;
+				case 1:
+					if (event && future)
+						main = i;
+					break;
+				case 2:
+					if (e->kind == AKH_EV_STATEMENT && e->nactors > 0)
+						main = i;
+					break;
+				default:
+					main = i;
+					break;
+			}
 		}
 	if (main == SIZE_MAX)
 		main = 0;
@@ -947,7 +1023,7 @@ akh_events_find(const akh_event_lexicon *x, const akh_gazetteer *g, const char *
 		}
 		out->n = kept;
 	}
-	choose_main(s, m, &L, out);
+	choose_main(s, m, &L, published, out);
 
 done:
 	if (L.sentence != NULL)
