@@ -49,6 +49,9 @@ setup_all(void **state)
 		   (const char *const[]) {"russe", "الروسي", NULL});
 	entity(7, AKH_KIND_PLACE, "Beijing", "CN", NULL, (const char *const[]) {"بكين", "Pékin", NULL}, NULL);
 	entity(8, AKH_KIND_PLACE, "East Asia", NULL, NULL, (const char *const[]) {"شرق آسيا", NULL}, NULL);
+	entity(9, AKH_KIND_ORG, "Agence France-Presse", "FR", NULL, (const char *const[]) {"AFP", NULL}, NULL);
+	entity(10, AKH_KIND_ORG, "United Nations Security Council", NULL, NULL,
+		   (const char *const[]) {"Conseil de sécurité", NULL}, NULL);
 	return 0;
 }
 
@@ -181,6 +184,35 @@ test_dateline_comes_last(void **state)
 }
 
 static void
+test_call_takes_its_meeting(void **state)
+{
+	(void) state;
+	/* « s'est entretenu » is a meeting word; « au téléphone » in the same sentence makes it a call */
+	assert_events("Wang Yi s'est entretenu jeudi au téléphone avec Sergueï Lavrov.", 2023, 7, 14,
+				  "*call{Sergey Lavrov,Wang Yi}[2023-07-13,2023-07-14)\n");
+}
+
+static void
+test_dateline_agency_acts_in_nothing(void **state)
+{
+	(void) state;
+	/* The agency of a dateline is not who voted; its city is where the report was filed */
+	assert_events("Jakarta, 13 juillet 2023 (AFP) - Le Conseil de sécurité a voté jeudi une résolution.",
+				  2023, 7, 13, "*vote{United Nations Security Council}@Jakarta[2023-07-13,2023-07-14)\n");
+}
+
+static void
+test_what_took_place_first(void **state)
+{
+	(void) state;
+	/* The election is still to come; the protest took place yesterday */
+	assert_events("Candidat à l'élection du 18 juillet prochain, Wang Yi a été hier la cible de milliers "
+				  "de manifestants à Pékin.", 2023, 7, 13,
+				  "election{Wang Yi}@Beijing[2023-07-18,2023-07-19)\n"
+				  "*protest{Wang Yi}@Beijing[2023-07-12,2023-07-13)\n");
+}
+
+static void
 test_no_publication_date(void **state)
 {
 	(void) state;
@@ -245,6 +277,9 @@ main(void)
 		cmocka_unit_test(test_statement_told_in_a_call),
 		cmocka_unit_test(test_main_event_and_headline_place),
 		cmocka_unit_test(test_dateline_comes_last),
+		cmocka_unit_test(test_call_takes_its_meeting),
+		cmocka_unit_test(test_dateline_agency_acts_in_nothing),
+		cmocka_unit_test(test_what_took_place_first),
 		cmocka_unit_test(test_no_publication_date),
 		cmocka_unit_test(test_publication_date_out_of_range),
 		cmocka_unit_test(test_no_events),
