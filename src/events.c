@@ -798,6 +798,43 @@ period_of(const scope *c, const akh_dates *d, int32_t published, akh_found_event
 	}
 }
 
+/* Kinds that someone does: a protest, an attack or a disaster may have nobody named. */
+static bool
+needs_actors(int kind)
+{
+	return kind != AKH_EV_PROTEST && kind != AKH_EV_ATTACK && kind != AKH_EV_DISASTER;
+}
+
+/*
+ * A headline names the event and leaves the people to the lead («طرفا النزاع في السودان
+ * يوقعان في جدة», « À Pékin, un sommet UE-Chine »): an event of the headline without people
+ * takes those of the first sentence of the top lines, after the headline, that names any.
+ */
+/* At most as many words as a headline has. */
+#define HEADLINE_WORDS 30
+
+static size_t
+headline_people(const scope *c, akh_found_event *e)
+{
+	const layout *L = c->L;
+
+	/* A headline: the first line, one short sentence. */
+	if (L->sentence[e->tok_first] != 0 || L->nsentences < 2 || L->sentence_first[1] > HEADLINE_WORDS ||
+		L->line[L->sentence_first[1]] == 0)
+		return 0;
+	for (size_t k = 1; k < L->nsentences && L->sentence_first[k] < L->top_end; k++)
+	{
+		scope		lead = *c;
+		size_t		n;
+
+		lead.first = L->sentence_first[k];
+		lead.end = k + 1 < L->nsentences ? L->sentence_first[k + 1] : c->t->n;
+		if ((n = nearest_mentions(&lead, e, AKH_KIND_PERSON, e->actors, AKH_FOUND_ACTORS)) > 0)
+			return n;
+	}
+	return 0;
+}
+
 static void
 fill_event(const scope *c, const akh_dates *d, int32_t published, akh_found_event *e)
 {
@@ -812,6 +849,8 @@ fill_event(const scope *c, const akh_dates *d, int32_t published, akh_found_even
 	else
 	{
 		e->nactors = nearest_mentions(c, e, AKH_KIND_PERSON, e->actors, AKH_FOUND_ACTORS);
+		if (e->nactors == 0 && needs_actors(e->kind))
+			e->nactors = headline_people(c, e);
 		if (e->nactors == 0)
 			e->nactors = nearest_mentions(c, e, AKH_KIND_ORG, e->actors, AKH_FOUND_ACTORS);
 	}

@@ -166,12 +166,15 @@ static void
 test_main_event_and_headline_place(void **state)
 {
 	(void) state;
-	/* The headline says where; the lead says who and when; a statement comes later. */
+	/*
+	 * The headline says where; the lead says who and when; a statement comes later. The
+	 * headline's event takes the people of the lead, and the date of the lead's event.
+	 */
 	assert_events("وزيرا خارجية الصين وروسيا يلتقيان في كمبوديا\n\n"
 				  "التقى وزير الخارجية الصيني وانغ يي يوم الجمعة مع سيرجي لافروف على هامش اجتماعات في شرق آسيا.\n\n"
 				  "وقال وانغ إن البلدين سيعززان التعاون.", 2022, 8, 5,
-				  "meet{}@Cambodia[2022-08-05,2022-08-06)\n"
 				  "*meet{Sergey Lavrov,Wang Yi}@Cambodia[2022-08-05,2022-08-06)\n"
+				  "meet{Sergey Lavrov,Wang Yi}[2022-08-05,2022-08-06)\n"
 				  "statement{Wang Yi}[2022-08-05,2022-08-06)\n");
 }
 
