@@ -81,7 +81,8 @@ typedef struct trigger
 typedef enum word_kind
 {
 	WORD_COMPLEMENTIZER,
-	WORD_LOCATIVE
+	WORD_LOCATIVE,
+	WORD_TOPIC
 } word_kind;
 
 typedef struct lex_word
@@ -211,7 +212,8 @@ akh_event_lexicon_new(const akh_folder *f, const akh_env *env, akh_event_lexicon
 		lex_word   *w = &x->fwords[x->nfwords];
 		int			n;
 
-		w->kind = strcmp(event_word_srcs[i].kind, "locative") == 0 ? WORD_LOCATIVE : WORD_COMPLEMENTIZER;
+		w->kind = strcmp(event_word_srcs[i].kind, "locative") == 0 ? WORD_LOCATIVE :
+			strcmp(event_word_srcs[i].kind, "topic") == 0 ? WORD_TOPIC : WORD_COMPLEMENTIZER;
 		st = add_words(x, f, event_word_srcs[i].phrase, &w->off, &w->len, 1, &n);
 		if (st == AKH_OK && n == 1)
 			x->nfwords++;
@@ -663,12 +665,20 @@ located(int kind)
 		kind == AKH_EV_DISASTER;
 }
 
+/* Kinds that someone does: a protest, an attack or a disaster may have nobody named. */
+static bool
+needs_actors(int kind)
+{
+	return kind != AKH_EV_PROTEST && kind != AKH_EV_ATTACK && kind != AKH_EV_DISASTER;
+}
+
 /*
  * How good a place mention j is for event e: 0 not a place for it. A city after a locative
  * word (4) beats a country after one (3); for a statement, an attack, a protest or a disaster,
  * a city merely named in the sentence (2: "Pékin a déclaré", "un séisme au sud-ouest de
  * Marrakech"); the dateline (1) comes last. A city merely named in the sentence of
- * a meeting is mostly a topic or a government ("أن بكين مستعدة"), not where it took place.
+ * a meeting is mostly a topic or a government ("أن بكين مستعدة"), not where it took place,
+ * and so is a place after a locative that follows a topic word (la guerre en Ukraine).
  */
 static int
 place_rank(const scope *c, const akh_found_event *e, size_t j, size_t first)
@@ -687,6 +697,13 @@ place_rank(const scope *c, const akh_found_event *e, size_t j, size_t first)
 	/* في جاكرتا, à Jakarta, or بجاكرتا (the clitic ب, not part of the key) */
 	locative = (first > c->first && is_word(c->x, c->t, first - 1, WORD_LOCATIVE)) ||
 		(x->key_byte_start > x->byte_start && starts_with(c->s + x->byte_start, x->byte_len, AR_BEH));
+	/*
+	 * « la guerre en Ukraine », «الحرب في أوكرانيا»: what they discussed, not where. (Fighting
+	 * in a place is where an attack happened.)
+	 */
+	if (locative && first >= c->first + 2 && needs_actors(e->kind) &&
+		is_word(c->x, c->t, first - 2, WORD_TOPIC))
+		return 0;
 	if (locative)
 		return country ? 3 : 4;
 	if (country)
@@ -796,13 +813,6 @@ period_of(const scope *c, const akh_dates *d, int32_t published, akh_found_event
 		e->hi = published + 1;
 		e->has_period = true;
 	}
-}
-
-/* Kinds that someone does: a protest, an attack or a disaster may have nobody named. */
-static bool
-needs_actors(int kind)
-{
-	return kind != AKH_EV_PROTEST && kind != AKH_EV_ATTACK && kind != AKH_EV_DISASTER;
 }
 
 /*

@@ -187,6 +187,15 @@ test_dateline_comes_last(void **state)
 }
 
 static void
+test_topic_is_no_place(void **state)
+{
+	(void) state;
+	/* « la guerre en Russie » is what they discussed; the dateline says where */
+	assert_events("Jakarta - Wang Yi a rencontré jeudi Sergueï Lavrov pour évoquer la guerre en Russie.",
+				  2023, 7, 14, "*meet{Sergey Lavrov,Wang Yi}@Jakarta[2023-07-13,2023-07-14)\n");
+}
+
+static void
 test_call_takes_its_meeting(void **state)
 {
 	(void) state;
@@ -280,6 +289,7 @@ main(void)
 		cmocka_unit_test(test_statement_told_in_a_call),
 		cmocka_unit_test(test_main_event_and_headline_place),
 		cmocka_unit_test(test_dateline_comes_last),
+		cmocka_unit_test(test_topic_is_no_place),
 		cmocka_unit_test(test_call_takes_its_meeting),
 		cmocka_unit_test(test_dateline_agency_acts_in_nothing),
 		cmocka_unit_test(test_what_took_place_first),
