@@ -922,9 +922,41 @@ an_event(const layout *L, const akh_found_events *out, size_t i)
 		 e->kind == AKH_EV_DISASTER);
 }
 
+/* Place mention a is a city of the country that place mention b is. */
+static bool
+within(const akh_gazetteer *g, const akh_mentions *m, size_t a, size_t b)
+{
+	const akh_mention *x = &m->m[a];
+	const akh_mention *y = &m->m[b];
+	const char *xc;
+	const char *yc;
+
+	if (x->entity == AKH_NO_ENTITY || y->entity == AKH_NO_ENTITY ||
+		akh_gaz_entity_is_region(g, x->entity) || !akh_gaz_entity_is_region(g, y->entity))
+		return false;
+	xc = akh_gaz_entity_country(g, x->entity);
+	yc = akh_gaz_entity_country(g, y->entity);
+	return xc != NULL && yc != NULL && memcmp(xc, yc, 2) == 0;	/* two letters, no NUL */
+}
+
+/* The actors of o that e lacks join e's, while there is room. */
 static void
-choose_main(const char *s, const akh_mentions *m, const layout *L, int32_t published,
-			akh_found_events *out)
+add_actors(const char *s, const akh_mentions *m, const akh_found_event *o, akh_found_event *e)
+{
+	for (size_t i = 0; i < o->nactors && e->nactors < AKH_FOUND_ACTORS; i++)
+	{
+		bool		have = false;
+
+		for (size_t k = 0; k < e->nactors && !have; k++)
+			have = same_referent(s, &m->m[e->actors[k]], &m->m[o->actors[i]]);
+		if (!have)
+			e->actors[e->nactors++] = o->actors[i];
+	}
+}
+
+static void
+choose_main(const char *s, const akh_gazetteer *g, const akh_mentions *m, const layout *L,
+			int32_t published, akh_found_events *out)
 {
 	size_t		main = SIZE_MAX;
 
@@ -983,6 +1015,11 @@ choose_main(const char *s, const akh_mentions *m, const layout *L, int32_t publi
 		shared = o->nactors > 0 || e->nactors == 0;
 		if (e->place == AKH_NO_MENTION && o->place != AKH_NO_MENTION)
 			e->place = o->place;
+		else if (o->place != AKH_NO_MENTION && within(g, m, o->place, e->place))
+			e->place = o->place;	/* au Maroc, then à Rabat: the city says more */
+		/* « Macron se rendra au Maroc », then « à l'invitation du roi Mohammed VI » */
+		if (o->nactors > 0 && e->nactors > 0)
+			add_actors(s, m, o, e);
 		if (!e->dated && o->dated && shared)
 		{
 			e->lo = o->lo;
@@ -1072,7 +1109,7 @@ akh_events_find(const akh_event_lexicon *x, const akh_gazetteer *g, const char *
 		}
 		out->n = kept;
 	}
-	choose_main(s, m, &L, published, out);
+	choose_main(s, g, m, &L, published, out);
 
 done:
 	if (L.sentence != NULL)

@@ -49,6 +49,8 @@ setup_all(void **state)
 		   (const char *const[]) {"russe", "الروسي", NULL});
 	entity(7, AKH_KIND_PLACE, "Beijing", "CN", NULL, (const char *const[]) {"بكين", "Pékin", NULL}, NULL);
 	entity(8, AKH_KIND_PLACE, "East Asia", NULL, NULL, (const char *const[]) {"شرق آسيا", NULL}, NULL);
+	entity(11, AKH_KIND_PLACE, "Indonesia", "ID", NULL, (const char *const[]) {"Indonésie", "إندونيسيا", NULL},
+		   (const char *const[]) {"indonésien", "الإندونيسي", NULL});
 	entity(9, AKH_KIND_ORG, "Agence France-Presse", "FR", NULL, (const char *const[]) {"AFP", NULL}, NULL);
 	entity(10, AKH_KIND_ORG, "United Nations Security Council", NULL, NULL,
 		   (const char *const[]) {"Conseil de sécurité", NULL}, NULL);
@@ -196,6 +198,18 @@ test_topic_is_no_place(void **state)
 }
 
 static void
+test_lead_completes_headline(void **state)
+{
+	(void) state;
+	/* The headline's visit takes the host and the city that the lead adds */
+	assert_events("Wang Yi attendu jeudi en Indonésie pour une visite\n\n"
+				  "Pékin, 12 juillet 2023 (AFP) - Wang Yi se rendra jeudi à Jakarta pour une visite à "
+				  "l'invitation de Sergueï Lavrov.", 2023, 7, 12,
+				  "*visit{Sergey Lavrov,Wang Yi}@Jakarta[2023-07-13,2023-07-14)\n"
+				  "visit{Sergey Lavrov,Wang Yi}@Jakarta[2023-07-13,2023-07-14)\n");
+}
+
+static void
 test_call_takes_its_meeting(void **state)
 {
 	(void) state;
@@ -290,6 +304,7 @@ main(void)
 		cmocka_unit_test(test_main_event_and_headline_place),
 		cmocka_unit_test(test_dateline_comes_last),
 		cmocka_unit_test(test_topic_is_no_place),
+		cmocka_unit_test(test_lead_completes_headline),
 		cmocka_unit_test(test_call_takes_its_meeting),
 		cmocka_unit_test(test_dateline_agency_acts_in_nothing),
 		cmocka_unit_test(test_what_took_place_first),
