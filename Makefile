@@ -21,7 +21,7 @@ GENERATED = src/gen/fold_rules.h src/gen/fr_words.h src/gen/en_words.h src/gen/a
 	src/gen/boilerplate.h src/gen/triggers.h src/gen/event_words.h src/gen/dates.h
 GAZETTEER = data/gazetteer/country_aliases.tsv data/gazetteer/places.tsv data/gazetteer/orgs.tsv \
 	data/gazetteer/people_a.tsv data/gazetteer/people_b.tsv data/gazetteer/people_c.tsv \
-	data/gazetteer/people_d.tsv
+	data/gazetteer/people_d.tsv data/gazetteer/orgs_b.tsv
 
 REGRESS = setup fold lang ftext encoding entities names clean search events hostile
 REGRESS_OPTS = --inputdir=. --outputdir=build/regress --encoding=UTF8

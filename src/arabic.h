@@ -1,7 +1,8 @@
 /*
  * arabic.h — the Arabic letters the engine's rules name (clitics, the article, affixes), as
- * folded UTF-8 (two bytes each), in one place for the gazetteer, the date and event
- * extractors and the stemmer. The words themselves live in data/.
+ * folded UTF-8 (two bytes each), and the clitic readings of a word, in one place for the
+ * gazetteer, the date and event extractors and the stemmer. The words themselves live in
+ * data/.
  */
 #ifndef AKH_ARABIC_H
 #define AKH_ARABIC_H
@@ -19,5 +20,71 @@
 #define AR_WAW "\xD9\x88"		/* U+0648 WAW (w) */
 #define AR_YEH "\xD9\x8A"		/* U+064A YEH (y) */
 #define AR_LETTER_BYTES 2
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+/* One reading of an Arabic word with leading clitics stripped. */
+typedef struct akh_ar_split
+{
+	uint8_t		off;			/* bytes stripped */
+	uint8_t		clitics;		/* clitic letters among them: و ف, then ب ك ل */
+	bool		preposition;	/* ب ك or ل among them */
+	uint8_t		article;		/* AKH_AR_NO_ARTICLE, AKH_AR_ARTICLE (ال) or AKH_AR_ELIDED (لل) */
+} akh_ar_split;
+
+#define AKH_AR_NO_ARTICLE 0
+#define AKH_AR_ARTICLE 1		/* ال stripped */
+#define AKH_AR_ELIDED 2			/* لل: ل before an article whose alef is not written */
+#define AKH_AR_MAX_SPLITS 10
+
+static inline bool
+akh_ar_starts(const char *w, size_t len, const char *prefix)
+{
+	size_t		n = strlen(prefix);
+
+	return len >= n && memcmp(w, prefix, n) == 0;
+}
+
+/*
+ * The readings of the folded Arabic word w[0..len), as Arabic writes its clitics: the word;
+ * without و or ف; then without لل (ل and an article whose alef is not written: للقمة) or ب ك
+ * ل; then any of these without the article ال. In that order; each caller keeps the
+ * readings its rule allows (the gazetteer keeps names' articles, dates want two letters
+ * left, triggers three). Returns how many, at most AKH_AR_MAX_SPLITS.
+ */
+static inline int
+akh_ar_splits(const char *w, size_t len, akh_ar_split *out)
+{
+	int			n = 0;
+	int			bases;
+
+	out[n++] = (akh_ar_split) {0, 0, false, AKH_AR_NO_ARTICLE};
+	if (akh_ar_starts(w, len, AR_WAW) || akh_ar_starts(w, len, AR_FEH))
+		out[n++] = (akh_ar_split) {AR_LETTER_BYTES, 1, false, AKH_AR_NO_ARTICLE};
+	bases = n;
+	for (int i = 0; i < bases; i++)
+	{
+		const char *p = w + out[i].off;
+		size_t		plen = len - out[i].off;
+
+		if (akh_ar_starts(p, plen, AR_LAM AR_LAM))
+			out[n++] = (akh_ar_split) {(uint8_t) (out[i].off + 2 * AR_LETTER_BYTES),
+				(uint8_t) (out[i].clitics + 1), true, AKH_AR_ELIDED};
+		if (akh_ar_starts(p, plen, AR_BEH) || akh_ar_starts(p, plen, AR_KAF) ||
+			akh_ar_starts(p, plen, AR_LAM))
+			out[n++] = (akh_ar_split) {(uint8_t) (out[i].off + AR_LETTER_BYTES),
+				(uint8_t) (out[i].clitics + 1), true, AKH_AR_NO_ARTICLE};
+	}
+	bases = n;
+	for (int i = 0; i < bases && n < AKH_AR_MAX_SPLITS; i++)
+		if (out[i].article == AKH_AR_NO_ARTICLE &&
+			akh_ar_starts(w + out[i].off, len - out[i].off, AR_ALEF AR_LAM))
+			out[n++] = (akh_ar_split) {(uint8_t) (out[i].off + 2 * AR_LETTER_BYTES), out[i].clitics,
+				out[i].preposition, AKH_AR_ARTICLE};
+	return n;
+}
 
 #endif							/* AKH_ARABIC_H */

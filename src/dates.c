@@ -388,42 +388,18 @@ typedef struct variant
 
 #define MAX_VARIANTS 10
 
-static void
-add_variant(variant *v, int *nv, size_t len, size_t off, int clitics, bool prep, bool art)
-{
-	/* A stripped form keeps two letters at least. */
-	if (*nv < MAX_VARIANTS && off + 2 * AR_LETTER_BYTES <= len)
-		v[(*nv)++] = (variant) {(uint8_t) off, (uint8_t) clitics, prep, art};
-}
-
-/* The readings of an Arabic word, fewest strips first. */
+/* The readings of an Arabic word that leave two letters at least, fewest strips first. */
 static int
 arabic_variants(const char *w, size_t len, variant *v)
 {
-	int			nv = 1;
-	int			n;
+	akh_ar_split sp[AKH_AR_MAX_SPLITS];
+	int			ns = akh_ar_splits(w, len, sp);
+	int			nv = 0;
 
-	v[0] = (variant) {0, 0, false, false};
-	if (starts_with(w, len, AR_WAW) || starts_with(w, len, AR_FEH))
-		add_variant(v, &nv, len, AR_LETTER_BYTES, 1, false, false);
-	n = nv;
-	for (int i = 0; i < n; i++)
-	{
-		const char *p = w + v[i].off;
-		size_t		plen = len - v[i].off;
-
-		if (starts_with(p, plen, AR_BEH) || starts_with(p, plen, AR_KAF) || starts_with(p, plen, AR_LAM))
-			add_variant(v, &nv, len, v[i].off + AR_LETTER_BYTES, v[i].clitics + 1, true, false);
-		/* لل: the preposition ل before the article, whose alef is not written. */
-		if (starts_with(p, plen, AR_LAM AR_LAM))
-			add_variant(v, &nv, len, v[i].off + 2 * AR_LETTER_BYTES, v[i].clitics + 1, true, true);
-	}
-	n = nv;
-	for (int i = 0; i < n; i++)
-	{
-		if (!v[i].article && starts_with(w + v[i].off, len - v[i].off, AR_ALEF AR_LAM))
-			add_variant(v, &nv, len, v[i].off + 2 * AR_LETTER_BYTES, v[i].clitics, v[i].preposition, true);
-	}
+	for (int i = 0; i < ns; i++)
+		if (i == 0 || sp[i].off + 2 * AR_LETTER_BYTES <= len)
+			v[nv++] = (variant) {sp[i].off, sp[i].clitics, sp[i].preposition,
+				sp[i].article != AKH_AR_NO_ARTICLE};
 	/* Stable insertion sort by the number of strips. */
 	for (int i = 1; i < nv; i++)
 	{

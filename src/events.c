@@ -293,30 +293,13 @@ starts_with(const char *w, size_t len, const char *prefix)
 static int
 arabic_starts(const char *w, size_t len, size_t *offs)
 {
-	size_t		cand[8];
-	int			nc = 0;
+	akh_ar_split sp[AKH_AR_MAX_SPLITS];
+	int			ns = akh_ar_splits(w, len, sp);
 	int			n = 0;
 
-	cand[nc++] = 0;
-	if (starts_with(w, len, AR_WAW) || starts_with(w, len, AR_FEH))
-		cand[nc++] = AR_LETTER_BYTES;
-	for (int b = 0, nb = nc; b < nb; b++)
-	{
-		const char *p = w + cand[b];
-		size_t		plen = len - cand[b];
-
-		if (starts_with(p, plen, AR_LAM AR_LAM))
-			cand[nc++] = cand[b] + 2 * AR_LETTER_BYTES;
-		else if (starts_with(p, plen, AR_BEH) || starts_with(p, plen, AR_KAF) ||
-				 starts_with(p, plen, AR_LAM))
-			cand[nc++] = cand[b] + AR_LETTER_BYTES;
-	}
-	for (int b = 0, nb = nc; b < nb && nc < 8; b++)
-		if (starts_with(w + cand[b], len - cand[b], AR_ALEF AR_LAM))
-			cand[nc++] = cand[b] + 2 * AR_LETTER_BYTES;
-	for (int i = 0; i < nc; i++)
-		if (i == 0 || len - cand[i] >= 3 * AR_LETTER_BYTES)
-			offs[n++] = cand[i];
+	for (int i = 0; i < ns; i++)
+		if (i == 0 || len - sp[i].off >= 3 * AR_LETTER_BYTES)
+			offs[n++] = sp[i].off;
 	return n;
 }
 
@@ -354,7 +337,7 @@ trigger_at(const akh_event_lexicon *x, const akh_tokens *t, size_t i, int *kind)
 {
 	const akh_token *tok = &t->tok[i];
 	const char *w = akh_token_folded(t, tok);
-	size_t		offs[8];
+	size_t		offs[AKH_AR_MAX_SPLITS];
 	int			noffs = 1;
 	size_t		best = 0;
 

@@ -824,30 +824,18 @@ add_variant(variant *v, int *nv, const char *w, size_t len, size_t off, size_t c
 static int
 word_variants(const akh_token *tok, const char *w, size_t len, variant *v)
 {
+	akh_ar_split sp[AKH_AR_MAX_SPLITS];
 	int			nv = 0;
-	size_t		bases[2] = {0, 0};
-	int			nbases = 1;
+	int			ns;
 
 	add_variant(v, &nv, w, len, 0, 0, false);
 	if (tok->script != AKH_SCRIPT_ARABIC)
 		return nv;
-	if (starts_with(w, len, AR_WAW) || starts_with(w, len, AR_FEH))
-	{
-		bases[nbases++] = AR_LETTER_BYTES;
-		add_variant(v, &nv, w, len, AR_LETTER_BYTES, 1, false);
-	}
-	for (int b = 0; b < nbases; b++)
-	{
-		const char *p = w + bases[b];
-		size_t		plen = len - bases[b];
-		size_t		clitics = bases[b] / AR_LETTER_BYTES + 1;
-
-		/* لل: the preposition ل before the article, whose alef is not written. */
-		if (starts_with(p, plen, AR_LAM AR_LAM))
-			add_variant(v, &nv, w, len, bases[b] + 2 * AR_LETTER_BYTES, clitics, true);
-		if (starts_with(p, plen, AR_BEH) || starts_with(p, plen, AR_KAF) || starts_with(p, plen, AR_LAM))
-			add_variant(v, &nv, w, len, bases[b] + AR_LETTER_BYTES, clitics, false);
-	}
+	/* A name keeps its article (add_variant skips it): only clitics are readings here. */
+	ns = akh_ar_splits(w, len, sp);
+	for (int i = 1; i < ns; i++)
+		if (sp[i].article != AKH_AR_ARTICLE)
+			add_variant(v, &nv, w, len, sp[i].off, sp[i].clitics, sp[i].article == AKH_AR_ELIDED);
 	return nv;
 }
 
