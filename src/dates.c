@@ -47,8 +47,9 @@
  *   plan word such as prévu, doit, من المقرر or a French verb in the future, se rendra, a few
  *   words before it in the same clause):
  *   strictly after; "ce lundi", "this Monday": that day of P's ISO week.
- *   day+month without year: the year that puts it nearest on or before P (strictly before if
- *   marked past, strictly after if marked future); 29 February goes to a leap year.
+ *   day+month without year: this year's when it comes within SOON_DAYS after P, else the
+ *   year that puts it nearest on or before P (strictly before if marked past, strictly after
+ *   if marked future); 29 February goes to a leap year.
  *   month without year: the last such month on or before P's month (strictly before if past,
  *   strictly after if future).
  *   units: the week (ISO, Monday first), month or year before, of, or after P's.
@@ -1240,6 +1241,9 @@ month_period(int64_t y, int64_t m, int64_t *lo, int64_t *hi)
 	*hi = m == 12 ? days64(y + 1, 1, 1) : days64(y, m + 1, 1);
 }
 
+/* How many days after publication an unmarked day and month may lie (« le 28 octobre »). */
+#define SOON_DAYS 45
+
 /* The period of e against publication p: false when it has none. */
 static bool
 resolve(const expr *e, int32_t p, int64_t *lo, int64_t *hi, akh_grain *grain)
@@ -1284,6 +1288,18 @@ resolve(const expr *e, int32_t p, int64_t *lo, int64_t *hi, akh_grain *grain)
 
 				if (e->day > month_days(2000, e->month))
 					return false;
+				/*
+				 * Unmarked, a day soon after publication is the coming one (« le 28 octobre »
+				 * on 25 October): news names past days and days about to come, not last year's.
+				 */
+				for (int64_t soon = py; dir == ON_OR_BEFORE && soon <= py + 1; soon++)
+					if (valid_date(soon, e->month, e->day) && days64(soon, e->month, e->day) > p &&
+						days64(soon, e->month, e->day) <= p + SOON_DAYS)
+					{
+						*lo = days64(soon, e->month, e->day);
+						*hi = *lo + 1;
+						return true;
+					}
 				for (int i = 0; i < 9; i++, y += dir == AFTER ? 1 : -1)
 				{
 					int64_t		x;

@@ -542,17 +542,24 @@ dash_after(const scope *c, size_t k)
 }
 
 /*
- * The words [first, end) belong to a dateline: a dash follows them within the first words of
- * their line ("Nations unies (États-Unis), 5 juin 2025 (AFP) -", «القاهرة - (أ ف ب) -»). The
+ * The words [first, end) belong to a dateline: their line opens with a place (or an org:
+ * Nations unies) and a dash follows them within its first words ("Nations unies
+ * (États-Unis), 5 juin 2025 (AFP) -", «القاهرة - (أ ف ب) -»). The
  * city and the agency there tell where and by whom the report was filed: they act in nothing.
  */
 static bool
 in_dateline(const scope *c, size_t first, size_t end)
 {
 	size_t		line_start = first;
+	size_t		j;
 
 	while (line_start > 0 && c->L->line[line_start - 1] == c->L->line[first])
 		line_start--;
+	/* A dateline begins with where it was filed: a place (or Nations unies) opens the line. */
+	j = c->L->mention[line_start];
+	if (j == AKH_NO_MENTION || c->m->m[j].adjective ||
+		(c->m->m[j].kind != AKH_KIND_PLACE && c->m->m[j].kind != AKH_KIND_ORG))
+		return false;
 	for (size_t k = end - 1; k + 1 < c->t->n && k < line_start + DATELINE_SPAN &&
 		 c->L->line[k + 1] == c->L->line[first]; k++)
 		if (dash_after(c, k))
@@ -685,8 +692,9 @@ place_rank(const scope *c, const akh_found_event *e, size_t j, size_t first)
 	 * in a place is where an attack happened.)
 	 */
 	if (locative && first >= c->first + 2 && needs_actors(e->kind) &&
-		is_word(c->x, c->t, first - 2, WORD_TOPIC))
-		return 0;
+		(is_word(c->x, c->t, first - 2, WORD_TOPIC) ||
+		 (first >= c->first + 3 && is_word(c->x, c->t, first - 3, WORD_TOPIC))))
+		return 0;			/* la guerre en Ukraine, la guerre russe en Ukraine */
 	if (locative)
 		return country ? 3 : 4;
 	if (country)
@@ -937,11 +945,48 @@ add_actors(const char *s, const akh_mentions *m, const akh_found_event *o, akh_f
 	}
 }
 
-static void
-choose_main(const char *s, const akh_gazetteer *g, const akh_mentions *m, const layout *L,
-			int32_t published, akh_found_events *out)
+/*
+ * The city of the article's dateline, or AKH_NO_MENTION: a city that opens a line of the top
+ * lines, the line then short («موسكو - سبوتنيك», «أنقرة / الأناضول») or the city soon followed
+ * by a dash ("MUNICH, 19 février (Reuters) -").
+ */
+static size_t
+dateline_city(const scope *c)
 {
+	const layout *L = c->L;
+
+	for (size_t k = 0; k < L->top_end; k++)
+	{
+		size_t		j = L->mention[k];
+		size_t		line_end = k;
+		const akh_mention *x;
+
+		if ((k > 0 && L->line[k - 1] == L->line[k]) || j == AKH_NO_MENTION)
+			continue;
+		x = &c->m->m[j];
+		if (x->kind != AKH_KIND_PLACE || x->adjective || x->entity == AKH_NO_ENTITY ||
+			akh_gaz_entity_country(c->g, x->entity) == NULL || akh_gaz_entity_is_region(c->g, x->entity))
+			continue;
+		while (line_end + 1 < c->t->n && L->line[line_end + 1] == L->line[k])
+			line_end++;
+		if (line_end - k < 6)
+			return j;
+		for (size_t w = k; w < line_end && w < k + DATELINE_SPAN; w++)
+			if (dash_after(c, w))
+				return j;
+	}
+	return AKH_NO_MENTION;
+}
+
+static void
+choose_main(const scope *c, int32_t published, akh_found_events *out)
+{
+	const char *s = c->s;
+	const akh_gazetteer *g = c->g;
+	const akh_mentions *m = c->m;
+	const layout *L = c->L;
 	size_t		main = SIZE_MAX;
+	size_t		city;
 
 	if (out->n == 0)
 		return;
@@ -992,7 +1037,7 @@ choose_main(const char *s, const akh_gazetteer *g, const akh_mentions *m, const 
 
 		if (i == main || o->tok_first >= L->lead_end ||
 			!akh_event_kinds_compatible(o->kind, e->kind) || o->kind == AKH_EV_STATEMENT ||
-			(o->nactors > 0 && !share_actor(s, m, o, e)))
+			(o->nactors > 0 && e->nactors > 0 && !share_actor(s, m, o, e)))
 			continue;
 		/* A headline without names may say where; only the same people (or none) say when. */
 		shared = o->nactors > 0 || e->nactors == 0;
@@ -1010,6 +1055,14 @@ choose_main(const char *s, const akh_gazetteer *g, const akh_mentions *m, const 
 			e->has_period = e->dated = true;
 		}
 	}
+	/*
+	 * What the dateline says last: where the reporter filed from, when the main event names no
+	 * place, or the city when it names only the country (au Maroc; RABAT -). A call has none.
+	 */
+	city = dateline_city(c);
+	if (city != AKH_NO_MENTION && out->e[main].kind != AKH_EV_CALL &&
+		(out->e[main].place == AKH_NO_MENTION || within(g, m, city, out->e[main].place)))
+		out->e[main].place = city;
 }
 
 /* ---- the article ---------------------------------------------------------------------- */
@@ -1092,7 +1145,11 @@ akh_events_find(const akh_event_lexicon *x, const akh_gazetteer *g, const char *
 		}
 		out->n = kept;
 	}
-	choose_main(s, g, m, &L, published, out);
+	{
+		scope		all = {x, g, s, t, m, &L, 0, t->n};
+
+		choose_main(&all, published, out);
+	}
 
 done:
 	if (L.sentence != NULL)

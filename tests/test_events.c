@@ -210,6 +210,16 @@ test_lead_completes_headline(void **state)
 }
 
 static void
+test_dateline_city_refines(void **state)
+{
+	(void) state;
+	/* The dateline on its own line: the city of the country the lead names */
+	assert_events("جاكرتا - أ ف ب\n"
+				  "التقى وانغ يي يوم الخميس سيرغي لافروف في إندونيسيا.", 2023, 7, 14,
+				  "*meet{Sergey Lavrov,Wang Yi}@Jakarta[2023-07-13,2023-07-14)\n");
+}
+
+static void
 test_call_takes_its_meeting(void **state)
 {
 	(void) state;
@@ -305,6 +315,7 @@ main(void)
 		cmocka_unit_test(test_dateline_comes_last),
 		cmocka_unit_test(test_topic_is_no_place),
 		cmocka_unit_test(test_lead_completes_headline),
+		cmocka_unit_test(test_dateline_city_refines),
 		cmocka_unit_test(test_call_takes_its_meeting),
 		cmocka_unit_test(test_dateline_agency_acts_in_nothing),
 		cmocka_unit_test(test_what_took_place_first),
