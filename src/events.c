@@ -809,13 +809,14 @@ period_of(const scope *c, const akh_dates *d, int32_t published, akh_found_event
 /*
  * A headline names the event and leaves the people to the lead («طرفا النزاع في السودان
  * يوقعان في جدة», « À Pékin, un sommet UE-Chine »): an event of the headline without people
- * takes those of the first sentence of the top lines, after the headline, that names any.
+ * takes those of the first sentence of the top lines, after the headline, that names any;
+ * without people or organizations, the organizations of the first that names any.
  */
 /* At most as many words as a headline has. */
 #define HEADLINE_WORDS 30
 
 static size_t
-headline_people(const scope *c, akh_found_event *e)
+headline_actors(const scope *c, akh_found_event *e, akh_kind kind)
 {
 	const layout *L = c->L;
 
@@ -830,7 +831,7 @@ headline_people(const scope *c, akh_found_event *e)
 
 		lead.first = L->sentence_first[k];
 		lead.end = k + 1 < L->nsentences ? L->sentence_first[k + 1] : c->t->n;
-		if ((n = nearest_mentions(&lead, e, AKH_KIND_PERSON, e->actors, AKH_FOUND_ACTORS)) > 0)
+		if ((n = nearest_mentions(&lead, e, kind, e->actors, AKH_FOUND_ACTORS)) > 0)
 			return n;
 	}
 	return 0;
@@ -851,9 +852,11 @@ fill_event(const scope *c, const akh_dates *d, int32_t published, akh_found_even
 	{
 		e->nactors = nearest_mentions(c, e, AKH_KIND_PERSON, e->actors, AKH_FOUND_ACTORS);
 		if (e->nactors == 0 && needs_actors(e->kind))
-			e->nactors = headline_people(c, e);
+			e->nactors = headline_actors(c, e, AKH_KIND_PERSON);
 		if (e->nactors == 0)
 			e->nactors = nearest_mentions(c, e, AKH_KIND_ORG, e->actors, AKH_FOUND_ACTORS);
+		if (e->nactors == 0 && needs_actors(e->kind))
+			e->nactors = headline_actors(c, e, AKH_KIND_ORG);
 	}
 	/* A call joins two places; the text names neither as where it happened. */
 	e->place = e->kind == AKH_EV_CALL ? AKH_NO_MENTION : best_place(c, e);
