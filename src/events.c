@@ -553,8 +553,12 @@ in_dateline(const scope *c, size_t first, size_t end)
 	size_t		line_start = first;
 	size_t		j;
 
-	while (line_start > 0 && c->L->line[line_start - 1] == c->L->line[first])
+	/* Only the first words of a line can be a dateline's: look no further back. */
+	while (line_start > 0 && c->L->line[line_start - 1] == c->L->line[first] &&
+		   first - line_start <= DATELINE_SPAN)
 		line_start--;
+	if (line_start > 0 && c->L->line[line_start - 1] == c->L->line[first])
+		return false;
 	/* A dateline begins with where it was filed: a place (or Nations unies) opens the line. */
 	j = c->L->mention[line_start];
 	if (j == AKH_NO_MENTION || c->m->m[j].adjective ||
