@@ -2,7 +2,7 @@
  * arabic.h — the Arabic letters the engine's rules name (clitics, the article, affixes), as
  * folded UTF-8 (two bytes each), and the clitic readings of a word, in one place for the
  * gazetteer, the date and event extractors and the stemmer. The words themselves live in
- * data/.
+ * data/; examples in the comments of src/ are romanized (qal X in = qaf-alef-lam X alef-noon).
  */
 #ifndef AKH_ARABIC_H
 #define AKH_ARABIC_H
@@ -30,14 +30,14 @@
 typedef struct akh_ar_split
 {
 	uint8_t		off;			/* bytes stripped */
-	uint8_t		clitics;		/* clitic letters among them: و ف, then ب ك ل */
-	bool		preposition;	/* ب ك or ل among them */
-	uint8_t		article;		/* AKH_AR_NO_ARTICLE, AKH_AR_ARTICLE (ال) or AKH_AR_ELIDED (لل) */
+	uint8_t		clitics;		/* clitic letters among them: w f, then b k l */
+	bool		preposition;	/* b k or l among them */
+	uint8_t		article;		/* AKH_AR_NO_ARTICLE, AKH_AR_ARTICLE (al) or AKH_AR_ELIDED (ll) */
 } akh_ar_split;
 
 #define AKH_AR_NO_ARTICLE 0
-#define AKH_AR_ARTICLE 1		/* ال stripped */
-#define AKH_AR_ELIDED 2			/* لل: ل before an article whose alef is not written */
+#define AKH_AR_ARTICLE 1		/* al stripped */
+#define AKH_AR_ELIDED 2			/* ll: l before an article whose alef is not written */
 #define AKH_AR_MAX_SPLITS 10
 
 static inline bool
@@ -50,8 +50,8 @@ akh_ar_starts(const char *w, size_t len, const char *prefix)
 
 /*
  * The readings of the folded Arabic word w[0..len), as Arabic writes its clitics: the word;
- * without و or ف; then without لل (ل and an article whose alef is not written: للقمة) or ب ك
- * ل; then any of these without the article ال. In that order; each caller keeps the
+ * without w or f; then without ll (l and an article whose alef is not written: llqma) or b k
+ * l; then any of these without the article al. In that order; each caller keeps the
  * readings its rule allows (the gazetteer keeps names' articles, dates want two letters
  * left, triggers three). Returns how many, at most AKH_AR_MAX_SPLITS.
  */

@@ -5,46 +5,46 @@
  * reads; each is a core, optionally with small words before and after it:
  *
  *   numeric    15/12/2021, 15.12.2021, 15-12-2021, 2021-12-15 (day grain)
- *   day+month  le 18 décembre, 5 أغسطس 2022, 12 تموز/يوليو 2023, le 1er mars dernier,
- *              March 5, 2022; after a weekday too: lundi 5 août, يوم الجمعة (5 أغسطس)
- *   month      en mars, mars 2022, مارس الماضي, شهر مارس (month grain)
- *   year       en 2001, عام 2001, l'an 2001, منذ 2001 (year grain)
- *   weekday    vendredi, lundi prochain, الأحد الماضي, يوم الخميس, next Monday
- *   relative   hier, أول أمس, aujourd'hui, غدا, الليلة الماضية, مساء أمس, hier vendredi
- *   unit       la semaine dernière, العام المقبل, ce mois-ci, this year (the grain of the unit)
+ *   day+month  le 18 décembre, 5 aghsts 2022, 12 tmwz/ywlyw 2023, le 1er mars dernier,
+ *              March 5, 2022; after a weekday too: lundi 5 août, ywm aljm'a (5 aghsts)
+ *   month      en mars, mars 2022, mars almady, shhr mars (month grain)
+ *   year       en 2001, 'am 2001, l'an 2001, mndh 2001 (year grain)
+ *   weekday    vendredi, lundi prochain, alahd almady, ywm alkhmys, next Monday
+ *   relative   hier, awl ams, aujourd'hui, ghda, allyla almadya, msa' ams, hier vendredi
+ *   unit       la semaine dernière, al'am almqbl, ce mois-ci, this year (the grain of the unit)
  *
  * The words come from data/dates.tsv (src/gen/dates.h): months of the three Arabic calendars
  * of names (Egypt and the Gulf, the Levant, the Maghreb), French and English ones, weekdays,
- * relative days, units, markers (dernier, المقبل, this), and the small words a date takes:
- * articles and time prepositions, which are part of its surface (le 18 décembre, في عام
- * 2001); words that announce a lone month or year (en, في, depuis, عام) — a bare "mars" may be
- * the planet, a bare 2001 a count; يوم; times of day (مساء, soir). The table is written
- * folded, sorted, and searched by binary search; a word of several words (كانون الثاني,
+ * relative days, units, markers (dernier, almqbl, this), and the small words a date takes:
+ * articles and time prepositions, which are part of its surface (le 18 décembre, fy 'am
+ * 2001); words that announce a lone month or year (en, fy, depuis, 'am) — a bare "mars" may be
+ * the planet, a bare 2001 a count; ywm; times of day (msa', soir). The table is written
+ * folded, sorted, and searched by binary search; a word of several words (kanwn althany,
  * aujourd hui) is found by extending the key word by word while some entry begins with it.
  *
- * Arabic clitics. A word not in the table as written is looked up without و ف, then ب ك ل
- * (or لل), fewest strips first, as the gazetteer does (والخميس, بالأمس, لعام); without the
- * article only for relative days, units and block words (الأمس, العام), since the table lists
- * the article where the other kinds take it. Months take و and ف only, so that باب ("door")
- * is not ب + آب. The surface starts after the stripped clitic letters (وأمس gives أمس).
+ * Arabic clitics. A word not in the table as written is looked up without w f, then b k l
+ * (or ll), fewest strips first, as the gazetteer does (walkhmys, balams, l'am); without the
+ * article only for relative days, units and block words (alams, al'am), since the table lists
+ * the article where the other kinds take it. Months take w and f only, so that bab ("door")
+ * is not b + aab. The surface starts after the stripped clitic letters (wams gives ams).
  *
  * Matching. Left to right, at each word: is it a core? If so, its words after (year, second
  * month name, marker, time of day, weekday in apposition) are taken greedily, then the small
  * words before it that this kind of core accepts, back to the end of the previous date. The
  * date is kept if its shape is complete (a lone month or year needs a word that announces
- * it, a unit needs a marker, an Arabic weekday without its article needs يوم), nothing
- * cancels it (ذلك اليوم, اليوم التالي, ce soir-là: the day of something else) and it
+ * it, a unit needs a marker, an Arabic weekday without its article needs ywm), nothing
+ * cancels it (dhlk alywm, alywm altaly, ce soir-là: the day of something else) and it
  * resolves; matching resumes after it, and after a rejected phrase too, so that nothing
  * inside "le 29 février 2023" is reported. Words of a date are separated by space,
- * apostrophes or hyphens, or by the one mark a shape allows (تموز/يوليو, الجمعة (5 أغسطس),
- * March 5, 2022); a word carrying a clitic only starts a date (الخميس و12 تموز is two: و is
+ * apostrophes or hyphens, or by the one mark a shape allows (tmwz/ywlyw, aljm'a (5 aghsts),
+ * March 5, 2022); a word carrying a clitic only starts a date (alkhmys w12 tmwz is two: w is
  * "and"). Each word is examined a bounded number of times, through a small cache of the last
  * words' lookups, so the cost is linear in the number of words.
  *
  * Resolution against the publication date P:
  *   a weekday alone: the last such day on or before P; marked past (lundi dernier): strictly
- *   before; marked future (prochain, المقبل, a future verb سيزور or سوف right before it, a
- *   plan word such as prévu, doit, من المقرر or a French verb in the future, se rendra, a few
+ *   before; marked future (prochain, almqbl, a future verb syzwr or swf right before it, a
+ *   plan word such as prévu, doit, mn almqrr or a French verb in the future, se rendra, a few
  *   words before it in the same clause):
  *   strictly after; "ce lundi", "this Monday": that day of P's ISO week.
  *   day+month without year: this year's when it comes within SOON_DAYS after P, else the
@@ -123,7 +123,7 @@ static const date_word date_words[] = {
 #define MAX_PHRASE_WORDS 4
 #define MAX_KEY_BYTES 64
 
-/* How far before a date a plan word (prévu, doit, من المقرر) makes it future, in words. */
+/* How far before a date a plan word (prévu, doit, mn almqrr) makes it future, in words. */
 #define PLAN_WINDOW 6
 
 /* Small words a date may take before its core. */
@@ -230,7 +230,7 @@ valid_date(int64_t y, int m, int d)
 #define GAP_SOFT 0
 #define GAP_HARD UINT32_MAX		/* a line break, two marks, the start of the text */
 
-/* A number's suffix: 1er, 5th; 2001م (Arabic "AD"). */
+/* A number's suffix: 1er, 5th; 2001m (Arabic "AD"). */
 #define SUF_NONE 0
 #define SUF_ORD 1
 #define SUF_AD 2
@@ -382,9 +382,9 @@ find_key(const char *key, size_t n, bool *longer)
 typedef struct variant
 {
 	uint8_t		off;			/* bytes skipped */
-	uint8_t		clitics;		/* clitic letters among them (و ف ب ك ل) */
-	bool		preposition;	/* ب ك ل stripped */
-	bool		article;		/* ال stripped, or elided after ل (لل) */
+	uint8_t		clitics;		/* clitic letters among them (w f b k l) */
+	bool		preposition;	/* b k l stripped */
+	bool		article;		/* al stripped, or elided after l (ll) */
 } variant;
 
 #define MAX_VARIANTS 10
@@ -485,8 +485,8 @@ compute_info(const scan *sc, size_t k, word_info *wi)
 	wi->gap = gap_before(sc, k);
 
 	/*
-	 * A number: its digits, then nothing, an ordinal suffix or م. Arabic glues و ف ب ل to a
-	 * number as to a word (و12 تموز): they are skipped, and left out of the surface.
+	 * A number: its digits, then nothing, an ordinal suffix or m. Arabic glues w f b l to a
+	 * number as to a word (w12 tmwz): they are skipped, and left out of the surface.
 	 */
 	wi->number = -1;
 	wi->digits = 0;
@@ -573,7 +573,7 @@ value_at(scan *sc, size_t k)
 
 /*
  * What separates word k from the previous one, as far as a date may span both: a word that
- * carries a clitic (و12, والخميس) only starts a date, since its و is "and".
+ * carries a clitic (w12, walkhmys) only starts a date, since its w is "and".
  */
 static uint32_t
 gap_at(scan *sc, size_t k)
@@ -626,11 +626,11 @@ typedef struct expr
 	int			offset;			/* relative days */
 	akh_grain	unit;
 	mark		mark;
-	bool		bare_weekday;	/* an Arabic weekday without its article: needs يوم */
-	bool		cue;			/* a word announces the month or year (en, في, عام, depuis) */
-	bool		yom;			/* يوم stands before */
+	bool		bare_weekday;	/* an Arabic weekday without its article: needs ywm */
+	bool		cue;			/* a word announces the month or year (en, fy, 'am, depuis) */
+	bool		yom;			/* ywm stands before */
 	bool		blocked;		/* a block word shows it does not count from publication */
-	bool		future_verb;	/* سوف, سيزور, or a plan word (prévu, doit) before it */
+	bool		future_verb;	/* swf, syzwr, or a plan word (prévu, doit) before it */
 	int			day_from;		/* the first day of a range (du 5 au 7 mars), or 0 */
 } expr;
 
@@ -640,7 +640,7 @@ marker_of(dw_kind k)
 	return k == K_past ? MARK_PAST : k == K_future ? MARK_FUTURE : k == K_this ? MARK_THIS : MARK_NONE;
 }
 
-/* A marker standing after its word at k: lundi *prochain*, الأسبوع *الماضي*, ce mois-*ci*. */
+/* A marker standing after its word at k: lundi *prochain*, alasbw' *almady*, ce mois-*ci*. */
 static mark
 marker_after(scan *sc, size_t k)
 {
@@ -681,7 +681,7 @@ day_at(scan *sc, size_t k, int *day)
 	return true;
 }
 
-/* A four-digit year at k (2001, 2001م): 1 in range, -1 out of range, 0 not a year. */
+/* A four-digit year at k (2001, 2001m): 1 in range, -1 out of range, 0 not a year. */
 static int
 year_at(scan *sc, size_t k, int *year)
 {
@@ -698,7 +698,7 @@ year_at(scan *sc, size_t k, int *year)
 	return 1;
 }
 
-/* A month name at k: the words it spans (كانون الثاني is two), or 0. */
+/* A month name at k: the words it spans (kanwn althany is two), or 0. */
 static size_t
 month_at(scan *sc, size_t k, int *month, dw_lang *lang)
 {
@@ -715,7 +715,7 @@ month_at(scan *sc, size_t k, int *month, dw_lang *lang)
 
 /*
  * After a month name ending before word end: the same month in another calendar
- * (تموز/يوليو, تموز (يوليو)), then a year (with عام or سنة before it: ديسمبر عام 2021) or a
+ * (tmwz/ywlyw, tmwz (ywlyw)), then a year (with 'am or sna before it: dysmbr 'am 2021) or a
  * marker (mars dernier). Returns the new end, or 0 when a four-digit number outside the years
  * follows (le 5 mars 1850 is no date akhbar resolves).
  */
@@ -738,7 +738,7 @@ after_month(scan *sc, size_t end, expr *e)
 	if (kind_at(sc, y) == K_unit && value_at(sc, y) == V_YEAR && soft(sc, y) && soft(sc, y + 1) &&
 		year_at(sc, y + 1, &e->year) != 0)
 		y++;
-	/* تموز (يوليو) 2023: the year after the closing parenthesis */
+	/* tmwz (ywlyw) 2023: the year after the closing parenthesis */
 	if ((gap_at(sc, y) == GAP_SOFT || (paren && y == end && gap_at(sc, y) == ')')) &&
 		(r = year_at(sc, y, &e->year)) != 0)
 		return r > 0 ? y + 1 : 0;
@@ -748,9 +748,9 @@ after_month(scan *sc, size_t end, expr *e)
 }
 
 /*
- * Day and month from word k: 18 décembre, 12 تموز/يوليو 2023, 5 mars dernier, le premier mars,
- * and an Arabic ordinal day, of one or two words, with من before the month: الخامس من أغسطس,
- * الحادي والعشرين من مارس. End, or 0.
+ * Day and month from word k: 18 décembre, 12 tmwz/ywlyw 2023, 5 mars dernier, le premier mars,
+ * and an Arabic ordinal day, of one or two words, with mn before the month: alkhams mn aghsts,
+ * alhady wal'shryn mn mars. End, or 0.
  */
 static size_t
 day_month_at(scan *sc, size_t k, expr *e)
@@ -855,7 +855,7 @@ numeric_at(scan *sc, size_t k, expr *e)
 	return k + 3;
 }
 
-/* Word k's entry starts with the Arabic article (الخميس, not خميس). */
+/* Word k's entry starts with the Arabic article (alkhmys, not khmys). */
 static bool
 entry_has_article(scan *sc, size_t k)
 {
@@ -876,7 +876,7 @@ weekday_at(scan *sc, size_t k, expr *e)
 	e->core = C_WEEKDAY;
 	e->weekday = value_at(sc, k);
 	e->bare_weekday = date_words[info(sc, k).entry].lang == L_ar && !entry_has_article(sc, k);
-	/* lundi 5 août; يوم الجمعة (5 أغسطس); Monday, March 5 */
+	/* lundi 5 août; ywm aljm'a (5 aghsts); Monday, March 5 */
 	if (g == GAP_SOFT || g == '(' || g == ',' || g == 0x060C)
 	{
 		expr		d = *e;
@@ -895,7 +895,7 @@ weekday_at(scan *sc, size_t k, expr *e)
 	return end;
 }
 
-/* A relative day at k, a time of day, a weekday in apposition: hier soir, أمس (الأربعاء). */
+/* A relative day at k, a time of day, a weekday in apposition: hier soir, ams (alarb'a'). */
 static size_t
 relative_at(scan *sc, size_t k, expr *e)
 {
@@ -906,7 +906,7 @@ relative_at(scan *sc, size_t k, expr *e)
 
 	e->core = C_RELATIVE;
 	e->offset = value_at(sc, k);
-	/* اليوم التالي, اليوم الخامس (an Arabic ordinal), la veille du sommet, de l'élection */
+	/* alywm altaly, alywm alkhams (an Arabic ordinal), la veille du sommet, de l'élection */
 	if (g == GAP_SOFT && ((next == K_block && value_at(sc, end) == V_AFTER) || next == K_of ||
 						  (next == K_ordinal && date_words[info(sc, end).entry].lang == L_ar)))
 		e->blocked = true;
@@ -999,10 +999,10 @@ core_at(scan *sc, size_t k, expr *e)
 
 /*
  * The small words before the core that belong to the date, back to word floor: articles,
- * prepositions, يوم, times of day, markers that stand before (ce, هذا, last, next), the unit
- * that announces a year or month (عام 2001, شهر مارس, mois de mars). Then what the word
- * before the surface says: depuis/منذ announce a lone month or year; a block word cancels a
- * relative day or unit; سوف or a verb in سـ marks the date future.
+ * prepositions, ywm, times of day, markers that stand before (ce, hdha, last, next), the unit
+ * that announces a year or month ('am 2001, shhr mars, mois de mars). Then what the word
+ * before the surface says: depuis/mndh announce a lone month or year; a block word cancels a
+ * relative day or unit; swf or a verb in s marks the date future.
  */
 static void
 take_prefixes(scan *sc, expr *e, size_t floor)
@@ -1086,7 +1086,7 @@ take_prefixes(scan *sc, expr *e, size_t floor)
 
 /*
  * A range of days ending at a day and month: du 5 au 7 mars, les 5 et 6 mars, entre le 5 et le
- * 7 mars, 5-7 mars, من 5 إلى 7 مارس. The first day, joined to the date by a range word or a
+ * 7 mars, 5-7 mars, mn 5 ila 7 mars. The first day, joined to the date by a range word or a
  * hyphen, starts the period and joins the surface, with the words before it that a date
  * takes. A first day that is not before the last (le 7 et 5 mars) is no range.
  */
@@ -1113,7 +1113,7 @@ take_range(scan *sc, expr *e, size_t floor)
 	take_prefixes(sc, e, floor);
 }
 
-/* The folded word k without a leading و or ف. */
+/* The folded word k without a leading w or f. */
 static const char *
 without_conjunction(const scan *sc, size_t k, size_t *len)
 {
@@ -1140,9 +1140,9 @@ is_sawfa(const scan *sc, size_t k)
 }
 
 /*
- * An Arabic verb in the future: سـ before the prefix of the imperfect (ي ت ن ا): سيزور,
- * ستعقد, وسنواصل. Four letters at least, and not a word of the table (nouns that begin the
- * same way are listed there as not_future: سيارة, سياسة, ستة).
+ * An Arabic verb in the future: s before the prefix of the imperfect (y t n a): syzwr,
+ * st'qd, wsnwasl. Four letters at least, and not a word of the table (nouns that begin the
+ * same way are listed there as not_future: syara, syasa, sta).
  */
 static bool
 is_future_verb(scan *sc, size_t k)
@@ -1187,8 +1187,8 @@ is_future_verb_fr(scan *sc, size_t k)
 }
 
 /*
- * The date starting at word first is marked future by what stands before it: سوف or a verb
- * in سـ right before it (سيزور الخميس, سوف يصل الأحد), or a plan word a few words before it in
+ * The date starting at word first is marked future by what stands before it: swf or a verb
+ * in s right before it (syzwr alkhmys, swf ysl alahd), or a plan word a few words before it in
  * the same clause (doit quitter Alger mercredi, prévu fin août) or a French verb in the
  * future there (se rendra à Pékin vendredi).
  */
@@ -1581,7 +1581,7 @@ akh_dates_find(const char *s, const akh_tokens *t, int32_t published, const akh_
 		/*
 		 * Not a date (le 29 février 2023, la veille du sommet, a year-less date without a
 		 * publication date): nor is any part of it. Its words may still introduce the next
-		 * date (عام before 2001), so floor stays.
+		 * date ('am before 2001), so floor stays.
 		 */
 		j = e.end;
 	}

@@ -44,7 +44,7 @@ typedef struct akh_date
 	int32_t		hi;
 	akh_grain	grain;
 	bool		future;			/* the text marks it as after publication (prochain,
-								 * المقبل, demain, a future verb before it) */
+								 * almqbl, demain, a future verb before it) */
 } akh_date;
 
 typedef struct akh_dates

@@ -6,7 +6,7 @@
  *
  *  1. Triggers. Phrases of data/triggers.tsv, longest first, on folded words (phrases of kind
  *     none hold a trigger word and announce nothing: cessez-le-feu); an Arabic word
- *     may carry the clitics و ف, ب ل ك and the article (والاجتماع, للقمة). Words inside a name
+ *     may carry the clitics w f, b l k and the article (walajtma', llqma). Words inside a name
  *     the gazetteer knows are not triggers (La Réunion is an island). A sentence gives at most
  *     one event of each kind, at its first trigger; when it gives a meeting, a call, a visit or
  *     a summit, its statement triggers are the way that event is told ("said during a phone
@@ -14,14 +14,14 @@
  *     an attack.
  *  2. Actors. The people named in the sentence, nearest to the trigger first; failing people,
  *     the organizations. A statement has one actor, its speaker: the first person after the
- *     verb and before what was said (« a déclaré X que », «قال X إن»), else the nearest person
+ *     verb and before what was said (« a déclaré X que », «qal X in»), else the nearest person
  *     before it.
- *  3. Place. A city after a locative word (à, في, or the clitic ب) beats a country after one;
+ *  3. Place. A city after a locative word (à, fy, or the clitic b) beats a country after one;
  *     an event that happens where the sentence names a city (a statement, an attack, a
  *     protest, a disaster: "Pékin a déclaré", "un séisme au sud-ouest de Marrakech") takes
  *     that city; the dateline ("Jakarta -" opening a paragraph) comes last, since it tells
  *     where the reporter was. A city merely named in the sentence of a meeting is a topic or a
- *     government ("أن بكين مستعدة"), a country merely named is a topic, and regions
+ *     government ("an bkyn mst'da"), a country merely named is a topic, and regions
  *     (Asie-Pacifique) are never places.
  *  4. Period. The date of the sentence nearest to the trigger, else the publication date; the
  *     date of a dateline ("RABAT, 9 septembre 2025 –") is the day of the report, not a date
@@ -31,7 +31,7 @@
  *     de l'accord conclu par ..., a déclaré X"); else about the first statement with a speaker
  *     there; else the same further in the lead; else about its first event. What the main
  *     event lacks it takes from an event of a compatible kind in the lead: its place from one
- *     with no other actors (headlines often say where: «يلتقيان في كمبوديا»), its date from
+ *     with no other actors (headlines often say where: «yltqyan fy kmbwdya»), its date from
  *     one with the same actors.
  */
 #include "events.h"
@@ -288,7 +288,7 @@ starts_with(const char *w, size_t len, const char *prefix)
 
 /*
  * Offsets into the folded Arabic word w at which a trigger may begin: the word itself, after
- * و or ف, after ب ل or ك, after the article (or لل); at least three letters must remain.
+ * w or f, after b l or k, after the article (or ll); at least three letters must remain.
  */
 static int
 arabic_starts(const char *w, size_t len, size_t *offs)
@@ -303,7 +303,7 @@ arabic_starts(const char *w, size_t len, size_t *offs)
 	return n;
 }
 
-/* Word k of t, or the same after the article ال: a later word of a phrase. */
+/* Word k of t, or the same after the article al: a later word of a phrase. */
 static bool
 word_is(const akh_tokens *t, size_t k, const char *w, size_t wlen)
 {
@@ -544,7 +544,7 @@ dash_after(const scope *c, size_t k)
 /*
  * The words [first, end) belong to a dateline: their line opens with a place (or an org:
  * Nations unies) and a dash follows them within its first words ("Nations unies
- * (États-Unis), 5 juin 2025 (AFP) -", «القاهرة - (أ ف ب) -»). The
+ * (États-Unis), 5 juin 2025 (AFP) -", «alqahra - (a f b) -»). The
  * city and the agency there tell where and by whom the report was filed: they act in nothing.
  */
 static bool
@@ -630,7 +630,7 @@ speaker(const scope *c, const akh_found_event *e)
 		const char *gap = c->s + prev->byte_start + prev->byte_len;
 		size_t		gap_len = tok->byte_start - prev->byte_start - prev->byte_len;
 
-		/* What was said begins: a colon, a quotation mark, or que / إن. */
+		/* What was said begins: a colon, a quotation mark, or que / in. */
 		if (memchr(gap, ':', gap_len) != NULL || memchr(gap, '"', gap_len) != NULL ||
 			has_bytes(gap, gap_len, "\xC2\xAB") || has_bytes(gap, gap_len, "\xE2\x80\x9C") ||
 			is_word(c->x, c->t, i, WORD_COMPLEMENTIZER))
@@ -671,7 +671,7 @@ needs_actors(int kind)
  * word (4) beats a country after one (3); for a statement, an attack, a protest or a disaster,
  * a city merely named in the sentence (2: "Pékin a déclaré", "un séisme au sud-ouest de
  * Marrakech"); the dateline (1) comes last. A city merely named in the sentence of
- * a meeting is mostly a topic or a government ("أن بكين مستعدة"), not where it took place,
+ * a meeting is mostly a topic or a government ("an bkyn mst'da"), not where it took place,
  * and so is a place after a locative that follows a topic word (la guerre en Ukraine).
  */
 static int
@@ -688,11 +688,11 @@ place_rank(const scope *c, const akh_found_event *e, size_t j, size_t first)
 	if (cc == NULL)
 		return 0;				/* a region: Asie-Pacifique, le Golfe */
 	country = akh_gaz_entity_is_region(c->g, x->entity);
-	/* في جاكرتا, à Jakarta, or بجاكرتا (the clitic ب, not part of the key) */
+	/* fy jakrta, à Jakarta, or bjakrta (the clitic b, not part of the key) */
 	locative = (first > c->first && is_word(c->x, c->t, first - 1, WORD_LOCATIVE)) ||
 		(x->key_byte_start > x->byte_start && starts_with(c->s + x->byte_start, x->byte_len, AR_BEH));
 	/*
-	 * « la guerre en Ukraine », «الحرب في أوكرانيا»: what they discussed, not where. (Fighting
+	 * « la guerre en Ukraine », «alhrb fy awkranya»: what they discussed, not where. (Fighting
 	 * in a place is where an attack happened.)
 	 */
 	if (locative && first >= c->first + 2 && needs_actors(e->kind) &&
@@ -703,7 +703,7 @@ place_rank(const scope *c, const akh_found_event *e, size_t j, size_t first)
 		return country ? 3 : 4;
 	if (country)
 		return 0;
-	/* A dateline opens its line: "Jakarta - ...", "(جاكرتا)". */
+	/* A dateline opens its line: "Jakarta - ...", "(jakrta)". */
 	if (first == 0 || c->L->line[first - 1] != c->L->line[first])
 		return 1;
 	return located(e->kind) ? 2 : 0;
@@ -743,7 +743,7 @@ best_place(const scope *c, const akh_found_event *e)
 #define DATELINE_WORDS 6
 
 /*
- * The date of a dateline ("RABAT, 9 septembre 2025 –", «مراكش، 8 سبتمبر 2025 —») near the start
+ * The date of a dateline ("RABAT, 9 septembre 2025 –", «mraksh, 8 sbtmbr 2025 —») near the start
  * of its line and followed by a dash: the day of the report, not of the event.
  */
 static bool
@@ -811,8 +811,8 @@ period_of(const scope *c, const akh_dates *d, int32_t published, akh_found_event
 }
 
 /*
- * A headline names the event and leaves the people to the lead («طرفا النزاع في السودان
- * يوقعان في جدة», « À Pékin, un sommet UE-Chine »): an event of the headline without people
+ * A headline names the event and leaves the people to the lead («trfa alnza' fy alswdan
+ * ywq'an fy jda», « À Pékin, un sommet UE-Chine »): an event of the headline without people
  * takes those of the first sentence of the top lines, after the headline, that names any;
  * without people or organizations, the organizations of the first that names any.
  */
@@ -875,7 +875,7 @@ absorbs(int a, int b)
 		return a == AKH_EV_MEET || a == AKH_EV_CALL || a == AKH_EV_VISIT || a == AKH_EV_SUMMIT;
 	/*
 	 * « s'est entretenu au téléphone avec »: talks by phone are a call; « lors de sa visite, il
-	 * a rencontré », «استقبل بوتين الشرع الذي يزور موسكو»: the meeting is part of the visit.
+	 * a rencontré », «astqbl bwtyn alshr' aldhy yzwr mwskw»: the meeting is part of the visit.
 	 */
 	if (b == AKH_EV_MEET)
 		return a == AKH_EV_CALL || a == AKH_EV_VISIT;
@@ -954,7 +954,7 @@ add_actors(const char *s, const akh_mentions *m, const akh_found_event *o, akh_f
 
 /*
  * The city of the article's dateline, or AKH_NO_MENTION: a city that opens a line of the top
- * lines, the line then short («موسكو - سبوتنيك», «أنقرة / الأناضول») or the city soon followed
+ * lines, the line then short («mwskw - sbwtnyk», «anqra / alanadwl») or the city soon followed
  * by a dash ("MUNICH, 19 février (Reuters) -").
  */
 static size_t
@@ -1135,7 +1135,7 @@ akh_events_find(const akh_event_lexicon *x, const akh_gazetteer *g, const char *
 
 	/*
 	 * A statement told in the sentence of a meeting, a call, a visit or a summit is part of it;
-	 * what strikes in the sentence of an earthquake or a storm (a frappé, ضرب) is the disaster.
+	 * what strikes in the sentence of an earthquake or a storm (a frappé, drb) is the disaster.
 	 */
 	{
 		size_t		kept = 0;

@@ -4,25 +4,25 @@
  * The automaton. Aliases are split into folded words (tokenize.c) and inserted into a trie
  * whose edges are labelled by whole words: a hash table keyed by (parent node, word). Matching
  * walks the trie from every word of the text and keeps the longest alias that ends on a
- * terminal node, so "منظمة شنغهاي للتعاون" wins over a shorter alias inside it. Building costs
+ * terminal node, so "mnzma shnghhay llt'awn" wins over a shorter alias inside it. Building costs
  * one hash insertion per alias word; matching costs about one lookup per word of text.
  *
- * Arabic clitics. Arabic writes the conjunctions و ف, the prepositions ب ك ل and the article
- * ال as part of the next word: والصين, بالصين, للصين (ل + الصين, one alef elided), وبكين.
+ * Arabic clitics. Arabic writes the conjunctions w f, the prepositions b k l and the article
+ * al as part of the next word: walsyn, balsyn, llsyn (l + alsyn, one alef elided), wbkyn.
  * The first word of every Arabic alias is stored without its article, and a word of the text
- * is tried as written and with the clitics stripped (و/ف, then ب/ك/ل or لل), each without its
- * article too. A word without the article matches only aliases written without it: غرب (west)
- * is not الغرب (the West), while الآسيان matches آسيان. The form with the fewest strips wins a tie. A stripped form must keep at least
+ * is tried as written and with the clitics stripped (w/f, then b/k/l or ll), each without its
+ * article too. A word without the article matches only aliases written without it: ghrb (west)
+ * is not alghrb (the West), while alaasyan matches aasyan. The form with the fewest strips wins a tie. A stripped form must keep at least
  * two letters. The mention's surface starts after the stripped clitic.
  *
- * Short mentions. Articles name a person in full once, then by one name: لافروف after سيرغي
- * لافروف, Poutine after Vladimir Poutine, بينج after شى جين بينج, وانغ after وانغ يي. After the
+ * Short mentions. Articles name a person in full once, then by one name: lafrwf after syrghy
+ * lafrwf, Poutine after Vladimir Poutine, bynj after sha jyn bynj, wangh after wangh yy. After the
  * gazetteer pass, the last word of each person's mention (or the first when the last has fewer
  * than three letters, as in Chinese names) points to that person; the words of the text that no
  * alias covered are then looked up among these names. A name that would point to two people
  * points to none.
  *
- * Offices. "le président russe", "وزير الخارجية الروسي", "the Russian foreign minister": an
+ * Offices. "le président russe", "wzyr alkharjya alrwsy", "the Russian foreign minister": an
  * office phrase (data/roles.tsv) next to a country adjective names the person who holds that
  * office for that country now (the people files give roles with years, an open end meaning in
  * office). When exactly one person qualifies, the phrase is a mention of that person, unless
@@ -614,7 +614,7 @@ akh_gaz_add_alias(akh_gazetteer *g, uint32_t index, const char *alias, size_t al
 		 akh_stop_word_ar(akh_token_folded(&t, &t.tok[0]), t.tok[0].fold_len)))
 	{
 		akh_tokens_free(&t);
-		return st;				/* an alias without words, or a function word (كان, the
+		return st;				/* an alias without words, or a function word (kan, the
 								 * Arabic name of Cannes, is "was"), matches nothing */
 	}
 	for (size_t i = 0; i < t.n && st == AKH_OK; i++)
@@ -991,7 +991,7 @@ emit(const akh_gazetteer *g, const char *s, const akh_tokens *t, size_t first, s
 	return push_mention(out, &m);
 }
 
-/* The context kinds of word k of the text, as written or without a leading و or ف. */
+/* The context kinds of word k of the text, as written or without a leading w or f. */
 static uint8_t
 word_kinds(const akh_gazetteer *g, const akh_tokens *t, size_t k)
 {
@@ -1019,7 +1019,7 @@ title_before(const akh_gazetteer *g, const akh_tokens *t, size_t first)
 	return false;
 }
 
-/* An Arabic word with the article (ال, وال, بال ...): a noun or adjective, not a name. */
+/* An Arabic word with the article (al, wal, bal ...): a noun or adjective, not a name. */
 static bool
 has_article(const akh_tokens *t, size_t k)
 {
@@ -1050,9 +1050,9 @@ capitalized_run(const akh_gazetteer *g, const akh_tokens *t, const uint32_t *own
 
 /*
  * An Arabic name after the title at word i: the title's complements (covered words, words with
- * the article, links such as في or باسم) are skipped, then two or three bare words that are
+ * the article, links such as fy or basm) are skipped, then two or three bare words that are
  * neither function words nor titles, ended by punctuation, a function word or a known entity:
- * "السفير الروسي في القاهرة جيورجي بوريسينكو إن". Returns the name's length, its start in *first.
+ * "alsfyr alrwsy fy alqahra jywrjy bwrysynkw in". Returns the name's length, its start in *first.
  */
 static size_t
 arabic_name_after_title(const akh_gazetteer *g, const akh_tokens *t, const uint32_t *owner,
@@ -1064,7 +1064,7 @@ arabic_name_after_title(const akh_gazetteer *g, const akh_tokens *t, const uint3
 	while (k < t->n && k - i <= 5 && !t->tok[k].sentence_start &&
 		   (owner[k] != TOK_FREE || has_article(t, k) || (word_kinds(g, t, k) & CTX_LINK)))
 	{
-		/* The title already has its person: "والرئيس شي جين بينغ". */
+		/* The title already has its person: "walr'ys shy jyn byngh". */
 		if (owner[k] < TOK_TAKEN && g->ents[owner[k]].kind == AKH_KIND_PERSON)
 			return 0;
 		k++;
@@ -1086,7 +1086,7 @@ arabic_name_after_title(const akh_gazetteer *g, const akh_tokens *t, const uint3
 	return r - k;
 }
 
-/* An Arabic organization: a bare head word (حزب, منظمة) and one to three words with the article. */
+/* An Arabic organization: a bare head word (hzb, mnzma) and one to three words with the article. */
 static size_t
 arabic_org(const akh_gazetteer *g, const akh_tokens *t, const uint32_t *owner, size_t i)
 {
@@ -1196,7 +1196,7 @@ push_adj(const akh_env *env, adj_spans *as, size_t first, size_t ntok, uint32_t 
 	return st;
 }
 
-/* Word k of the text is word w of phrase p (the first word may carry و or ف). */
+/* Word k of the text is word w of phrase p (the first word may carry w or f). */
 static bool
 phrase_word_at(const akh_gazetteer *g, const akh_tokens *t, size_t k, const role_phrase *p, int w)
 {
@@ -1262,8 +1262,8 @@ office_holder(const akh_gazetteer *g, uint8_t r, const char *cc, int year)
 }
 
 /*
- * For each country adjective, an office phrase before it (le président russe, وزير الخارجية
- * الروسي), around it (le ministre russe des Affaires étrangères) or after it (the Russian
+ * For each country adjective, an office phrase before it (le président russe, wzyr alkharjya
+ * alrwsy), around it (le ministre russe des Affaires étrangères) or after it (the Russian
  * foreign minister) names the holder of that office.
  */
 static akh_status
@@ -1320,7 +1320,7 @@ resolve_offices(const akh_gazetteer *g, const char *s, const akh_tokens *t, uint
 		if ((best_end < t->n && owner[best_end] == person) ||
 			(best_end + 1 < t->n && owner[best_end + 1] == person))
 			continue;
-		/* A و or ف on the office's first word is not part of the surface. */
+		/* A w or f on the office's first word is not part of the surface. */
 		clitics = best_first < adj->first && t->tok[best_first].fold_len > best->word_len[0] ? 1 : 0;
 		if ((st = emit(g, s, t, best_first, best_end - best_first, clitics, clitics, person,
 					   AKH_KIND_PERSON, out)) != AKH_OK)

@@ -34,7 +34,7 @@ extern akh_status akh_gaz_add_entity(akh_gazetteer *g, int64_t id, akh_kind kind
 extern akh_status akh_gaz_add_roles(akh_gazetteer *g, uint32_t index, const char *roles, size_t len);
 
 /*
- * Adds a way of writing the entity. An adjective ("russe", "الروسي") is recognised so that it
+ * Adds a way of writing the entity. An adjective ("russe", "alrwsy") is recognised so that it
  * is not mistaken for something else, but is not reported as a mention of the entity. An alias
  * written in capitals ("UN", "EAU") only matches capitals in the text; one with a capital
  * first letter ("Nice", "Quad") only matches a capitalized word.
@@ -44,7 +44,7 @@ extern akh_status akh_gaz_add_alias(akh_gazetteer *g, uint32_t index, const char
 
 /*
  * Word k of t (the words of text s) is a word of a name of the gazetteer, as written or
- * after Arabic clitics ("Poutine", "لبوتين"): the text search parser does not stem it.
+ * after Arabic clitics ("Poutine", "lbwtyn"): the text search parser does not stem it.
  * *key_byte_start receives where the name starts in s (after the clitics and article).
  */
 extern bool akh_gaz_name_word(const akh_gazetteer *g, const char *s, const akh_tokens *t,
@@ -55,7 +55,7 @@ extern int64_t akh_gaz_entity_id(const akh_gazetteer *g, uint32_t index);
 extern akh_kind akh_gaz_entity_kind(const akh_gazetteer *g, uint32_t index);
 /* The two letters of the entity's ISO country code (not NUL-terminated), or NULL. */
 extern const char *akh_gaz_entity_country(const akh_gazetteer *g, uint32_t index);
-/* A place that has adjectives (russe, الروسي, européen): a country or a region, not a city. */
+/* A place that has adjectives (russe, alrwsy, européen): a country or a region, not a city. */
 extern bool akh_gaz_entity_is_region(const akh_gazetteer *g, uint32_t index);
 extern const char *akh_gaz_entity_name(const akh_gazetteer *g, uint32_t index, size_t *len);
 
@@ -73,8 +73,8 @@ typedef struct akh_mention
 	size_t		char_start;		/* 0-based code points */
 	size_t		char_len;
 	size_t		key_byte_start; /* where the matched key starts: after the article of an
-								 * Arabic name (الصين: صين), for the text search parser */
-	bool		adjective;		/* a country adjective (russe, الروسي): not a mention of the
+								 * Arabic name (alsyn: syn), for the text search parser */
+	bool		adjective;		/* a country adjective (russe, alrwsy): not a mention of the
 								 * country for entities(), but text search indexes it */
 } akh_mention;
 

@@ -33,7 +33,7 @@ extern akh_status akh_lexeme_ar(const akh_folder *f, const char *w, size_t n, ak
  */
 extern akh_status akh_lexeme_ar_folded(const char *folded, size_t n, akh_buf *out, bool *is_stop);
 
-/* The folded word is an Arabic stop word (data/lang/stop_ar.txt): كان, في, هذا ... */
+/* The folded word is an Arabic stop word (data/lang/stop_ar.txt): kan, fy, hdha ... */
 extern bool akh_stop_word_ar(const char *folded, size_t n);
 
 #endif							/* AKH_STEM_AR_H */

@@ -7,13 +7,13 @@
  * which words belong to a name. It returns:
  *   - Arabic and Latin words outside names (arword, latword): the stemming dictionaries;
  *   - words inside a gazetteer or unknown name (arname, latname): folded, never stemmed, so
- *     بوتين stays بوتين; clitics and the article before a name (و of وبكين, بال of بالصين)
- *     are returned as blanks, so that بكين, وبكين, ببكين give بكين and الصين, والصين, بالصين,
- *     للصين give صين. A word of a name standing alone (Poutine, لبوتين, الوزارة) is a name
+ *     bwtyn stays bwtyn; clitics and the article before a name (w of wbkyn, bal of balsyn)
+ *     are returned as blanks, so that bkyn, wbkyn, bbkyn give bkyn and alsyn, walsyn, balsyn,
+ *     llsyn give syn. A word of a name standing alone (Poutine, lbwtyn, alwzara) is a name
  *     word too (Latin ones only with a capital);
  *   - after the last word of a gazetteer name, one extra token "entity_<id>": a lexeme that does
  *     not depend on the language or the spelling, what akhbar.entity_query() searches for;
- *     a country adjective (russe, الإيرانية) gives its country's lexeme too, while its word is
+ *     a country adjective (russe, aliyranya) gives its country's lexeme too, while its word is
  *     stemmed as any other;
  *   - numbers, and the text between words as blanks, so that ts_headline can rebuild the text.
  *
